@@ -1,0 +1,38 @@
+# Kinerja. `make run` serves the demo; `make test` runs the whole suite.
+.PHONY: setup setup-test run test lint format contracts migrations-check bench messages
+
+PY := .venv/bin/python
+PYTEST_ARGS ?=
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+run: setup
+	@scripts/run.sh
+
+test: setup-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+contracts:
+	.venv/bin/lint-imports
+
+migrations-check:
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages:
+	$(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=node_modules --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+bench: setup
+	$(PY) -m bench $(BENCH_ARGS)

@@ -1,0 +1,270 @@
+"""THE permission module: may user U do action A on object O, and which rows may U see.
+
+Views, templates, the API and exports all ask here; nothing else decides who. Services
+still decide *whether now* (an SKP must be submitted before it is approved).
+
+Roles:
+* superadmin — ``user.is_superuser``;
+* HR admin (pengelola kinerja) and leader — ``ScopedRole`` over an agency or a subtree;
+  the leader only reads;
+* assessor and assessor's superior — derived from the org chart on the date, never
+  granted (``org.supervision``);
+* employee — the ``Employee`` linked to the login.
+
+Every action name has the form ``"<app>.<verb>_<model>"`` and is declared in ``RULES``;
+asking about an undeclared action is a programming error, not a silent "no".
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from kinerja.access.models import RoleKind, ScopedRole
+from kinerja.core.clock import today
+from kinerja.org.models import Agency, Employee, Unit
+from kinerja.org.selectors import assessees_of, employee_in_subtree, superiors_of
+
+
+@dataclass(frozen=True)
+class Scope:
+    agency_id: int
+    path: str | None  # None: the whole agency
+
+    def covers_unit(self, unit: Unit) -> bool:
+        return unit.agency_id == self.agency_id and (
+            self.path is None or unit.path.startswith(self.path)
+        )
+
+
+@dataclass
+class Actor:
+    """What the permission rules need to know about a user, computed once per request."""
+
+    user: Any
+    employee: Employee | None
+    is_superuser: bool
+    hr_scopes: tuple[Scope, ...]
+    leader_scopes: tuple[Scope, ...]
+    _assessees: dict[datetime.date, set[int]] = field(default_factory=dict)
+    _in_subtree: dict[tuple[int, str, datetime.date], bool] = field(default_factory=dict)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return bool(getattr(self.user, "is_authenticated", False))
+
+    @property
+    def is_hr_admin(self) -> bool:
+        return bool(self.hr_scopes)
+
+    @property
+    def is_leader(self) -> bool:
+        return bool(self.leader_scopes)
+
+    @property
+    def read_scopes(self) -> tuple[Scope, ...]:
+        return self.hr_scopes + self.leader_scopes
+
+    def assessees(self, on: datetime.date) -> set[int]:
+        """Ids of the employees this actor assesses on ``on``."""
+        if self.employee is None:
+            return set()
+        if on not in self._assessees:
+            self._assessees[on] = assessees_of(self.employee, on)
+        return self._assessees[on]
+
+    def scope_covers_employee(self, scope: Scope, employee: Employee, on: datetime.date) -> bool:
+        if employee.agency_id != scope.agency_id:
+            return False
+        if scope.path is None:
+            return True
+        key = (employee.pk, scope.path, on)
+        if key not in self._in_subtree:
+            self._in_subtree[key] = (
+                Employee.objects.filter(employee_in_subtree(scope.path, on), pk=employee.pk)
+                .exists()
+            )
+        return self._in_subtree[key]
+
+
+
+def actor_for(user: Any) -> Actor:
+    """The ``Actor`` for a user, cached on the user object for the request."""
+    cached = getattr(user, "_kinerja_actor", None)
+    if cached is not None:
+        return cached
+    if not getattr(user, "is_authenticated", False):
+        return Actor(user=user, employee=None, is_superuser=False, hr_scopes=(), leader_scopes=())
+    employee = Employee.objects.filter(user=user, is_active=True).first()
+    hr, leader = [], []
+    for role, agency_id, path in ScopedRole.objects.filter(user=user).values_list(
+        "role", "agency_id", "unit__path"
+    ):
+        (hr if role == RoleKind.HR_ADMIN else leader).append(Scope(agency_id, path))
+    actor = Actor(
+        user=user,
+        employee=employee,
+        is_superuser=user.is_superuser,
+        hr_scopes=tuple(hr),
+        leader_scopes=tuple(leader),
+    )
+    user._kinerja_actor = actor
+    return actor
+
+
+# --- relations -------------------------------------------------------------------------
+
+
+def _same_agency(actor: Actor, agency_id: int) -> bool:
+    return actor.employee is not None and actor.employee.agency_id == agency_id
+
+
+def _is_self(actor: Actor, employee: Employee) -> bool:
+    return actor.employee is not None and actor.employee.pk == employee.pk
+
+
+def is_assessor_of(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
+    """The actor is the employee's pejabat penilai kinerja on the date."""
+    return employee.pk in actor.assessees(on or today())
+
+
+def is_assessor_superior_of(
+    actor: Actor, employee: Employee, on: datetime.date | None = None
+) -> bool:
+    """The actor is the employee's atasan pejabat penilai on the date."""
+    if actor.employee is None:
+        return False
+    superiors = superiors_of(employee, on or today())
+    holding = superiors.assessor_superior
+    return holding is not None and holding.employee.pk == actor.employee.pk
+
+
+def _hr_covers(actor: Actor, employee: Employee) -> bool:
+    on = today()
+    return any(actor.scope_covers_employee(s, employee, on) for s in actor.hr_scopes)
+
+
+def _reader_covers(actor: Actor, employee: Employee) -> bool:
+    on = today()
+    return any(actor.scope_covers_employee(s, employee, on) for s in actor.read_scopes)
+
+
+def _agency_wide_hr(actor: Actor, agency: Agency) -> bool:
+    return any(s.agency_id == agency.pk and s.path is None for s in actor.hr_scopes)
+
+
+def _agency_id(obj: Any) -> int:
+    return obj.pk if isinstance(obj, Agency) else obj.agency_id
+
+
+# --- rules -----------------------------------------------------------------------------
+
+Rule = Callable[[Actor, Any], bool]
+
+
+def _view_directory(actor: Actor, obj: Any) -> bool:
+    """The agency's directory (units, posts, names): its own staff, its HR and leaders."""
+    agency_id = _agency_id(obj)
+    return _same_agency(actor, agency_id) or any(
+        s.agency_id == agency_id for s in actor.read_scopes
+    )
+
+
+def _view_employee_record(actor: Actor, employee: Employee) -> bool:
+    """Contact details, history and later the performance record."""
+    return (
+        _is_self(actor, employee)
+        or _reader_covers(actor, employee)
+        or is_assessor_of(actor, employee)
+        or is_assessor_superior_of(actor, employee)
+    )
+
+
+def _hr_of_agency(actor: Actor, obj: Any) -> bool:
+    agency_id = _agency_id(obj)
+    return any(s.agency_id == agency_id for s in actor.hr_scopes)
+
+
+RULES: dict[str, tuple[str, Rule]] = {
+    "org.view_agency": ("see an agency's units, posts and staff directory", _view_directory),
+    "org.view_unit": ("open a unit page", _view_directory),
+    "org.view_employee": ("open an employee's directory page", _view_directory),
+    "org.view_employee_record": (
+        "see an employee's contact details and post history",
+        _view_employee_record,
+    ),
+    "org.change_employee": (
+        "correct an employee's data",
+        lambda actor, employee: _hr_covers(actor, employee),
+    ),
+    "org.import_data": (
+        "import units, posts and employees into an agency",
+        lambda actor, agency: _agency_wide_hr(actor, agency),
+    ),
+    "org.use_hr_tools": ("open the HR admin pages of an agency", _hr_of_agency),
+    "core.view_activity_log": (
+        "read an employee's activity log",
+        lambda actor, employee: _hr_covers(actor, employee),
+    ),
+}
+
+
+def may(user: Any, action: str, obj: Any = None) -> bool:
+    """Whether ``user`` may do ``action`` on ``obj``. Superadmins may do everything."""
+    if action not in RULES:
+        raise KeyError(f"Undeclared permission {action!r}: add it to access.permissions.RULES")
+    actor = actor_for(user)
+    if not actor.is_authenticated:
+        return False
+    if actor.is_superuser:
+        return True
+    return bool(RULES[action][1](actor, obj))
+
+
+# --- row scoping -----------------------------------------------------------------------
+
+
+def _directory_agency_ids(actor: Actor) -> set[int]:
+    ids = {s.agency_id for s in actor.read_scopes}
+    if actor.employee is not None:
+        ids.add(actor.employee.agency_id)
+    return ids
+
+
+def agencies_visible_to(user: Any) -> QuerySet[Agency]:
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return Agency.objects.all()
+    return Agency.objects.filter(pk__in=_directory_agency_ids(actor))
+
+
+def units_visible_to(user: Any) -> QuerySet[Unit]:
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return Unit.objects.all()
+    return Unit.objects.filter(agency_id__in=_directory_agency_ids(actor))
+
+
+def employees_visible_to(user: Any) -> QuerySet[Employee]:
+    """Employees whose directory entry the user may see."""
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return Employee.objects.all()
+    return Employee.objects.filter(agency_id__in=_directory_agency_ids(actor))
+
+
+def employees_managed_by(user: Any) -> QuerySet[Employee]:
+    """Employees inside the user's HR admin scopes (for HR lists and exports)."""
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return Employee.objects.all()
+    condition = Q(pk__in=[])
+    on = today()
+    for scope in actor.hr_scopes:
+        part = Q(agency_id=scope.agency_id)
+        if scope.path is not None:
+            part &= employee_in_subtree(scope.path, on)
+        condition |= part
+    return Employee.objects.filter(condition)

@@ -1,0 +1,21 @@
+"""Navigation entries, computed from the permission module so a menu never offers a
+page that would then refuse the user."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.access.permissions import actor_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    actor = actor_for(user)
+    items = [(reverse("web:home"), _("Home"))]
+    if actor.employee is not None:
+        items.append((reverse("org:my_profile"), _("My profile")))
+    if actor.employee is not None or actor.read_scopes or actor.is_superuser:
+        items.append((reverse("org:unit_tree"), _("Organisation")))
+    items.append((reverse("web:guide"), _("Guide")))
+    return {"nav_items": items}

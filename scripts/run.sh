@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Serve Kinerja with demo data on the embedded database: gunicorn (DEBUG off, static
+# files through WhiteNoise) plus one background-job worker, both stopped together.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+$PY manage.py migrate --noinput -v 0
+$PY manage.py collectstatic --noinput -v 0
+$PY manage.py load_demo
+
+.venv/bin/celery -A config worker --loglevel=WARNING --concurrency=1 --pool=solo &
+worker=$!
+trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+
+$PY manage.py demo_logins
+echo "Kinerja is at http://127.0.0.1:${PORT:-8000}  (Ctrl+C to stop)"
+.venv/bin/gunicorn config.wsgi:application \
+  --bind "127.0.0.1:${PORT:-8000}" --workers "${WEB_WORKERS:-3}" --threads 2 \
+  --access-logfile - --log-level warning
