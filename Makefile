@@ -1,5 +1,5 @@
 # Kinerja. `make run` serves the demo; `make test` runs the whole suite.
-.PHONY: setup setup-test run test lint format contracts migrations-check bench messages
+.PHONY: setup setup-test run test lint format contracts migrations-check bench messages messages-check
 
 PY := .venv/bin/python
 PYTEST_ARGS ?=
@@ -36,3 +36,9 @@ messages:
 
 bench: setup
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Fails when a user-facing string has no Indonesian translation (or a fuzzy one).
+messages-check:
+	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench -v 0
+	@stats=$$(msgfmt --statistics -o /dev/null kinerja/locale/id/LC_MESSAGES/django.po 2>&1); echo "$$stats"; \
+	  if echo "$$stats" | grep -qE "untranslated|fuzzy"; then echo "Translate the new strings in kinerja/locale/id/LC_MESSAGES/django.po"; exit 1; fi
