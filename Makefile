@@ -1,5 +1,5 @@
 # Kinerja. `make run` serves the demo; `make test` runs the whole suite.
-.PHONY: setup setup-test run test lint format contracts migrations-check bench messages messages-check
+.PHONY: setup setup-test run test lint format contracts migrations-check bench messages messages-check types
 
 PY := .venv/bin/python
 PYTEST_ARGS ?=
@@ -23,6 +23,9 @@ lint:
 format:
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
+
+types:
+	.venv/bin/mypy
 
 contracts:
 	.venv/bin/lint-imports

@@ -50,5 +50,5 @@ class ScopedRole(BaseModel):
         return f"{self.user} — {self.get_role_display()} — {scope}"
 
     def clean(self) -> None:
-        if self.unit_id and self.unit.agency_id != self.agency_id:
+        if self.unit is not None and self.unit.agency_id != self.agency_id:
             raise ValidationError({"unit": _("The unit must belong to the agency.")})

@@ -92,13 +92,14 @@ class Actor:
 
 def actor_for(user: Any) -> Actor:
     """The ``Actor`` for a user, cached on the user object for the request."""
-    cached = getattr(user, "_kinerja_actor", None)
+    cached: Actor | None = getattr(user, "_kinerja_actor", None)
     if cached is not None:
         return cached
     if not getattr(user, "is_authenticated", False):
         return Actor(user=user, employee=None, is_superuser=False, hr_scopes=(), leader_scopes=())
     employee = Employee.objects.filter(user=user, is_active=True).first()
-    hr, leader = [], []
+    hr: list[Scope] = []
+    leader: list[Scope] = []
     for role, agency_id, path in ScopedRole.objects.filter(user=user).values_list(
         "role", "agency_id", "unit__path"
     ):

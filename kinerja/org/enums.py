@@ -84,4 +84,7 @@ PPPK_GRADES = [
 ]  # fmt: skip
 """Golongan of PPPK, I … XVII (Perpres 98/2020)."""
 
-GRADES_BY_TYPE = {EmploymentType.PNS: PNS_GRADES, EmploymentType.PPPK: PPPK_GRADES}
+GRADES_BY_TYPE: dict[str, list[str]] = {
+    EmploymentType.PNS: PNS_GRADES,
+    EmploymentType.PPPK: PPPK_GRADES,
+}

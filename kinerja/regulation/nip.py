@@ -68,19 +68,22 @@ def parse_nip(nip: str, *, employment_type: EmploymentType, today: datetime.date
         raise InvalidNip(NipProblem.BIRTH_DATE)
 
     year = int(nip[8:12])
+    month: int | None = None
     if employment_type is EmploymentType.PNS:
-        month: int | None = int(nip[12:14])
+        month = int(nip[12:14])
         if not 1 <= month <= 12:
             raise InvalidNip(NipProblem.APPOINTMENT_DATE)
         appointed = (year, month)
         eighteenth = (birth.year + MINIMUM_APPOINTMENT_AGE, birth.month)
+        latest = (today.year, today.month)
     else:
-        month = None
+        # NI PPPK carries only the year of appointment.
         appointed = (year, 1)
         eighteenth = (birth.year + MINIMUM_APPOINTMENT_AGE, 1)
+        latest = (today.year, 1)
     if appointed < eighteenth:
         raise InvalidNip(NipProblem.TOO_YOUNG)
-    if appointed > (today.year, today.month if month is not None else 1):
+    if appointed > latest:
         raise InvalidNip(NipProblem.FUTURE_APPOINTMENT)
 
     sex_digit = nip[14]
