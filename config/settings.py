@@ -33,12 +33,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Only for the API docs page's templates and its locally served Swagger UI assets.
+    "ninja",
     "axes",
     "kinerja.core",
     "kinerja.accounts",
     "kinerja.org",
     "kinerja.notifications",
     "kinerja.access",
+    "kinerja.planning",
     "kinerja.api",
     "kinerja.web",
 ]

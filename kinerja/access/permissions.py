@@ -188,6 +188,40 @@ def _hr_of_agency(actor: Actor, obj: Any) -> bool:
     return any(s.agency_id == agency_id for s in actor.hr_scopes)
 
 
+def _plan_date(skp: Any) -> datetime.date:
+    """The date an SKP's relations are judged on: today, clamped to the SKP's span."""
+    return max(skp.start_date, min(today(), skp.end_date))
+
+
+def _owns(actor: Actor, skp: Any) -> bool:
+    return actor.employee is not None and actor.employee.pk == skp.employee_id
+
+
+def _assesses_plan(actor: Actor, skp: Any) -> bool:
+    return is_assessor_of(actor, skp.employee, _plan_date(skp))
+
+
+def _view_skp(actor: Actor, skp: Any) -> bool:
+    employee = skp.employee
+    return (
+        _owns(actor, skp)
+        or _assesses_plan(actor, skp)
+        or is_assessor_superior_of(actor, employee, _plan_date(skp))
+        or _reader_covers(actor, employee)
+    )
+
+
+def _agency_wide(scopes: tuple[Scope, ...], agency_id: int) -> bool:
+    return any(s.agency_id == agency_id and s.path is None for s in scopes)
+
+
+def _manage_goal(actor: Actor, unit: Unit) -> bool:
+    """HR admins of the agency, and leaders over the goal's unit."""
+    return _agency_wide(actor.hr_scopes, unit.agency_id) or any(
+        s.covers_unit(unit) for s in actor.leader_scopes
+    )
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "org.view_agency": ("see an agency's units, posts and staff directory", _view_directory),
     "org.view_unit": ("open a unit page", _view_directory),
@@ -208,6 +242,33 @@ RULES: dict[str, tuple[str, Rule]] = {
     "core.view_activity_log": (
         "read an employee's activity log",
         lambda actor, employee: _hr_covers(actor, employee),
+    ),
+    "planning.view_skp": ("read an SKP", _view_skp),
+    "planning.change_skp": (
+        "edit the content of one's own SKP (HR may help)",
+        lambda actor, skp: _owns(actor, skp) or _hr_covers(actor, skp.employee),
+    ),
+    "planning.submit_skp": ("submit one's own SKP", lambda actor, skp: _owns(actor, skp)),
+    "planning.approve_skp": (
+        "approve or return an SKP and write the leader's expectations",
+        _assesses_plan,
+    ),
+    "planning.adopt_skp": (
+        "adopt an SKP by default after the planning deadline",
+        lambda actor, skp: _hr_covers(actor, skp.employee),
+    ),
+    "planning.manage_period": (
+        "create and edit an agency's assessment periods",
+        lambda actor, agency: _agency_wide(actor.hr_scopes, _agency_id(agency)),
+    ),
+    "planning.manage_goal": ("enter a unit's goals and key indicators", _manage_goal),
+    "planning.manage_library": (
+        "curate an agency's indicator library",
+        lambda actor, agency: agency is not None and _hr_of_agency(actor, agency),
+    ),
+    "planning.view_unit_plans": (
+        "see the plans and cascade of a unit's subtree",
+        lambda actor, unit: any(s.covers_unit(unit) for s in actor.read_scopes),
     ),
 }
 

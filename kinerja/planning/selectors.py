@@ -1,0 +1,201 @@
+"""Reads of performance planning. Lists start from ``skp_visible_to``."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from kinerja.access.permissions import actor_for, employees_managed_by
+from kinerja.core.clock import today
+from kinerja.org.models import Agency, Employee, Unit
+from kinerja.org.selectors import employee_in_subtree
+from kinerja.planning.enums import ResultKind, SkpStatus
+from kinerja.planning.models import (
+    AssessmentPeriod,
+    CascadeLink,
+    IndicatorTemplate,
+    OrganisationGoal,
+    PlannedResult,
+    Skp,
+)
+
+LIVE_STATUSES = [SkpStatus.DRAFT, SkpStatus.SUBMITTED, SkpStatus.RETURNED, SkpStatus.APPROVED]
+
+
+def skp_visible_to(user) -> QuerySet[Skp]:
+    """SKPs the user may read: their own, those of the people they assess (today), and
+    those in their HR/leader scopes. The per-object rule is ``planning.view_skp``."""
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return Skp.objects.all()
+    condition = Q(pk__in=[])
+    if actor.employee is not None:
+        condition |= Q(employee=actor.employee)
+        assessees = actor.assessees(today())
+        if assessees:
+            condition |= Q(employee_id__in=assessees)
+    on = today()
+    for scope in actor.read_scopes:
+        part = Q(employee__agency_id=scope.agency_id)
+        if scope.path is not None:
+            part &= Q(
+                Exists(
+                    Employee.objects.filter(
+                        employee_in_subtree(scope.path, on), pk=OuterRef("employee_id")
+                    )
+                )
+            )
+        condition |= part
+    return Skp.objects.filter(condition)
+
+
+def skp_detail(skp_queryset: QuerySet[Skp], uuid) -> Skp:
+    """One SKP with everything its page and document show, in a fixed number of queries."""
+    return (
+        skp_queryset.select_related(
+            "employee__agency",
+            "period",
+            "position__unit",
+            "approved_by",
+            "assessor_superior_at_approval",
+            "previous",
+        )
+        .prefetch_related(
+            Prefetch(
+                "results",
+                queryset=PlannedResult.objects.prefetch_related(
+                    "indicators",
+                    Prefetch(
+                        "links",
+                        queryset=CascadeLink.objects.select_related(
+                            "supports_result", "supports_goal", "supports_indicator"
+                        ),
+                    ),
+                ),
+            ),
+            "expectations",
+            "annex_items",
+        )
+        .get(uuid=uuid)
+    )
+
+
+def current_period(agency: Agency, on: datetime.date | None = None) -> AssessmentPeriod | None:
+    on = on or today()
+    return (
+        AssessmentPeriod.objects.filter(agency=agency, start_date__lte=on, end_date__gte=on).first()
+        or AssessmentPeriod.objects.filter(agency=agency).order_by("-year").first()
+    )
+
+
+def skp_of(employee: Employee, period: AssessmentPeriod) -> list[Skp]:
+    """The employee's SKPs in a period, newest first (several after a job change)."""
+    return list(
+        Skp.objects.filter(employee=employee, period=period)
+        .select_related("position__unit")
+        .order_by("-start_date", "-version")
+    )
+
+
+def approved_skp_of(employee: Employee, period: AssessmentPeriod, on: datetime.date) -> Skp | None:
+    """The approved SKP in force on ``on`` (the one subordinates link to)."""
+    return (
+        Skp.objects.filter(
+            employee=employee,
+            period=period,
+            status=SkpStatus.APPROVED,
+            start_date__lte=on,
+            end_date__gte=on,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+def assessor_results(skp: Skp, assessor: Employee | None) -> list[PlannedResult]:
+    """The results this SKP's main results may support: the assessor's approved SKP."""
+    if assessor is None:
+        return []
+    on = max(skp.start_date, min(today(), skp.end_date))
+    superior_skp = approved_skp_of(assessor, skp.period, on)
+    if superior_skp is None:
+        return []
+    return list(superior_skp.results.prefetch_related("indicators"))
+
+
+def goals_for(skp: Skp) -> QuerySet[OrganisationGoal]:
+    """Goals a senior executive may support: those of the period, their unit's first."""
+    return OrganisationGoal.objects.filter(period=skp.period).prefetch_related("indicators")
+
+
+def team_plans(employee_ids: set[int], period: AssessmentPeriod) -> QuerySet[Employee]:
+    """Each employee with ``plans`` (their live SKPs in the period), for queues."""
+    return (
+        Employee.objects.filter(pk__in=employee_ids)
+        .prefetch_related(
+            Prefetch(
+                "skps",
+                queryset=Skp.objects.filter(period=period, status__in=LIVE_STATUSES).order_by(
+                    "-start_date"
+                ),
+                to_attr="plans",
+            )
+        )
+        .order_by("name")
+    )
+
+
+def unlinked_results(
+    period: AssessmentPeriod, employees: QuerySet[Employee]
+) -> QuerySet[PlannedResult]:
+    """Main results of live SKPs that support nothing yet (HR's list)."""
+    return (
+        PlannedResult.objects.filter(
+            skp__period=period,
+            skp__status__in=LIVE_STATUSES,
+            skp__employee__in=employees,
+            kind=ResultKind.MAIN,
+        )
+        .annotate(link_count=Count("links"))
+        .filter(link_count=0)
+        .select_related("skp__employee", "skp__position__unit")
+        .order_by("skp__employee__name")
+    )
+
+
+def cascade_children(result_ids: list[int]) -> dict[int, list[PlannedResult]]:
+    """The results supporting each of ``result_ids``, one query per tree level."""
+    children: dict[int, list[PlannedResult]] = {}
+    links = CascadeLink.objects.filter(supports_result_id__in=result_ids).select_related(
+        "result__skp__employee"
+    )
+    for link in links:
+        if link.result.skp.status in LIVE_STATUSES:
+            children.setdefault(link.supports_result_id, []).append(link.result)
+    return children
+
+
+def goal_roots(goal: OrganisationGoal) -> list[PlannedResult]:
+    return [
+        link.result
+        for link in CascadeLink.objects.filter(supports_goal=goal).select_related(
+            "result__skp__employee"
+        )
+        if link.result.skp.status in LIVE_STATUSES
+    ]
+
+
+def library_for(agency: Agency, position_kind: str = "") -> QuerySet[IndicatorTemplate]:
+    templates = IndicatorTemplate.objects.filter(
+        Q(agency=agency) | Q(agency__isnull=True), is_active=True
+    )
+    if position_kind:
+        templates = templates.filter(Q(position_kind=position_kind) | Q(position_kind=""))
+    return templates
+
+
+def managed_employees(user) -> QuerySet[Employee]:
+    return employees_managed_by(user)
+
+
+def unit_subtree_employees(unit: Unit, on: datetime.date) -> QuerySet[Employee]:
+    return Employee.objects.filter(employee_in_subtree(unit.path, on))

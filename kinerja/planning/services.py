@@ -1,0 +1,682 @@
+"""Writes of performance planning: periods, goals, SKPs and their workflow.
+
+Every status change goes through ``_transition``, which checks ``SKP_TRANSITIONS`` and
+writes the activity log; notifications go out after the transaction commits.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from kinerja.core.clock import now, today
+from kinerja.core.exceptions import ApplicationError
+from kinerja.core.services import log_action
+from kinerja.notifications.services import notify
+from kinerja.org.enums import AssignmentKind, PositionKind
+from kinerja.org.models import Agency, Employee, Position
+from kinerja.org.selectors import primary_holding, superiors_of
+from kinerja.planning.enums import (
+    SKP_TRANSITIONS,
+    Approach,
+    ResultKind,
+    Rhythm,
+    SkpStatus,
+)
+from kinerja.planning.models import (
+    AnnexItem,
+    AssessmentPeriod,
+    BehaviourExpectation,
+    CascadeLink,
+    Indicator,
+    OrganisationGoal,
+    OrganisationIndicator,
+    PlannedResult,
+    ReportingWindow,
+    Skp,
+)
+from kinerja.planning.windows import window_spans
+from kinerja.regulation.berakhlak import CORE_VALUE_CODES
+
+# --- periods and goals -----------------------------------------------------------------
+
+
+@transaction.atomic
+def period_create(
+    *,
+    agency: Agency,
+    year: int,
+    approach: str = Approach.QUANTITATIVE,
+    rhythm: str = Rhythm.QUARTERLY,
+    planning_deadline: datetime.date | None = None,
+    assessment_deadline: datetime.date | None = None,
+    actor=None,
+) -> AssessmentPeriod:
+    """A calendar-year period with its reporting windows (quarters or months).
+
+    Defaults follow PermenPAN-RB 8/2021 (SKP by the end of January) and give each
+    window's reports ten days after it closes; all dates can be edited afterwards.
+    """
+    period = AssessmentPeriod(
+        agency=agency,
+        year=year,
+        start_date=datetime.date(year, 1, 1),
+        end_date=datetime.date(year, 12, 31),
+        approach=approach,
+        rhythm=rhythm,
+        planning_deadline=planning_deadline or datetime.date(year, 1, 31),
+        assessment_deadline=assessment_deadline or datetime.date(year + 1, 1, 31),
+    )
+    period.full_clean()
+    period.save()
+    ReportingWindow.objects.bulk_create(
+        ReportingWindow(
+            period=period,
+            number=span.number,
+            label=span.label,
+            start_date=span.start,
+            end_date=span.end,
+            report_deadline=span.end + datetime.timedelta(days=10),
+        )
+        for span in window_spans(year, rhythm)
+    )
+    log_action(actor=actor, action="planning.period_create", obj=period, after={"year": year})
+    return period
+
+
+@transaction.atomic
+def goal_create(
+    *, period: AssessmentPeriod, unit, code: str, title: str, source: str = "", actor=None
+) -> OrganisationGoal:
+    if unit.agency_id != period.agency_id:
+        raise ApplicationError(_("The unit belongs to another agency."))
+    goal = OrganisationGoal(period=period, unit=unit, code=code, title=title, source=source)
+    goal.full_clean()
+    goal.save()
+    log_action(actor=actor, action="planning.goal_create", obj=goal, after={"code": code})
+    return goal
+
+
+@transaction.atomic
+def goal_indicator_add(
+    *,
+    goal: OrganisationGoal,
+    text: str,
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+    actor=None,
+) -> OrganisationIndicator:
+    order = (goal.indicators.aggregate(m=Max("order"))["m"] or 0) + 1
+    indicator = OrganisationIndicator(
+        goal=goal, text=text, target_value=target_value, target_unit=target_unit, order=order
+    )
+    indicator.full_clean()
+    indicator.save()
+    log_action(actor=actor, action="planning.goal_indicator_add", obj=indicator)
+    return indicator
+
+
+# --- SKP creation and content ----------------------------------------------------------
+
+
+def is_senior_executive(position: Position) -> bool:
+    """JPT posts plan against organisation goals, with a perspective (domain.md §1.10)."""
+    return position.kind in PositionKind.jpt()
+
+
+@transaction.atomic
+def skp_create(
+    *,
+    employee: Employee,
+    period: AssessmentPeriod,
+    on: datetime.date | None = None,
+    actor=None,
+) -> Skp:
+    """Start a draft SKP for the post the employee holds on ``on`` (default: today,
+    clamped to the period). The seven BerAKHLAK values are created empty."""
+    on = min(max(on or today(), period.start_date), period.end_date)
+    holding = primary_holding(employee, on)
+    if holding is None:
+        raise ApplicationError(
+            _("%(name)s holds no position on %(date)s, so no SKP can be made.")
+            % {"name": employee.full_name, "date": on.strftime("%d-%m-%Y")}
+        )
+    if Skp.objects.filter(
+        employee=employee,
+        period=period,
+        position=holding.position,
+        status__in=[SkpStatus.DRAFT, SkpStatus.SUBMITTED, SkpStatus.RETURNED, SkpStatus.APPROVED],
+        end_date__gte=on,
+    ).exists():
+        raise ApplicationError(_("There is already an SKP for this position and period."))
+    skp = Skp(
+        employee=employee,
+        period=period,
+        position=holding.position,
+        is_acting=holding.kind != AssignmentKind.DEFINITIVE,
+        start_date=on,
+        end_date=period.end_date,
+        approach=period.approach,
+    )
+    skp.full_clean()
+    skp.save()
+    BehaviourExpectation.objects.bulk_create(
+        BehaviourExpectation(skp=skp, core_value=code) for code in CORE_VALUE_CODES
+    )
+    log_action(
+        actor=actor,
+        action="planning.skp_create",
+        obj=skp,
+        subject_employee_id=employee.pk,
+        after={"position": holding.position.code, "start_date": str(on)},
+    )
+    return skp
+
+
+def _require_editable(skp: Skp) -> None:
+    if not skp.is_editable:
+        raise ApplicationError(
+            _("This SKP is %(status)s and can no longer be changed; start a revision instead.")
+            % {"status": skp.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def result_add(
+    *,
+    skp: Skp,
+    text: str,
+    kind: str = ResultKind.MAIN,
+    perspective: str = "",
+    assigned_by: str = "",
+    actor=None,
+) -> PlannedResult:
+    _require_editable(skp)
+    if perspective and not is_senior_executive(skp.position):
+        raise ApplicationError(_("Only senior executive (JPT) results carry a perspective."))
+    order = (skp.results.aggregate(m=Max("order"))["m"] or 0) + 1
+    result = PlannedResult(
+        skp=skp, text=text, kind=kind, perspective=perspective, assigned_by=assigned_by, order=order
+    )
+    result.full_clean()
+    result.save()
+    log_action(
+        actor=actor,
+        action="planning.result_add",
+        obj=result,
+        subject_employee_id=skp.employee_id,
+        after={"text": text, "kind": kind},
+    )
+    return result
+
+
+@transaction.atomic
+def result_update(*, result: PlannedResult, actor=None, **values) -> PlannedResult:
+    _require_editable(result.skp)
+    allowed = {"text", "kind", "perspective", "assigned_by"}
+    before = {k: getattr(result, k) for k in values if k in allowed}
+    for key, value in values.items():
+        if key in allowed:
+            setattr(result, key, value)
+    result.full_clean()
+    result.save(update_fields=[*before, "updated_at"])
+    log_action(
+        actor=actor,
+        action="planning.result_update",
+        obj=result,
+        subject_employee_id=result.skp.employee_id,
+        before=before,
+        after={k: getattr(result, k) for k in before},
+    )
+    return result
+
+
+@transaction.atomic
+def result_delete(*, result: PlannedResult, actor=None) -> None:
+    _require_editable(result.skp)
+    if result.supported_by.exists():
+        raise ApplicationError(
+            _("Subordinates' results support this result; unlink them before deleting it.")
+        )
+    log_action(
+        actor=actor,
+        action="planning.result_delete",
+        obj=result,
+        subject_employee_id=result.skp.employee_id,
+        before={"text": result.text},
+    )
+    result.delete()
+
+
+@transaction.atomic
+def indicator_add(
+    *,
+    result: PlannedResult,
+    aspect: str,
+    text: str,
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+    target_text: str = "",
+    actor=None,
+) -> Indicator:
+    _require_editable(result.skp)
+    order = (result.indicators.aggregate(m=Max("order"))["m"] or 0) + 1
+    indicator = Indicator(
+        result=result,
+        aspect=aspect,
+        text=text,
+        target_value=target_value,
+        target_unit=target_unit,
+        target_text=target_text,
+        order=order,
+    )
+    indicator.full_clean()
+    indicator.save()
+    log_action(
+        actor=actor,
+        action="planning.indicator_add",
+        obj=indicator,
+        subject_employee_id=result.skp.employee_id,
+        after={"text": text, "target": indicator.target_display},
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator, actor=None) -> None:
+    _require_editable(indicator.result.skp)
+    log_action(
+        actor=actor,
+        action="planning.indicator_delete",
+        obj=indicator,
+        subject_employee_id=indicator.result.skp.employee_id,
+        before={"text": indicator.text},
+    )
+    indicator.delete()
+
+
+@transaction.atomic
+def annex_item_add(*, skp: Skp, kind: str, text: str, actor=None) -> AnnexItem:
+    _require_editable(skp)
+    order = (skp.annex_items.filter(kind=kind).aggregate(m=Max("order"))["m"] or 0) + 1
+    item = AnnexItem(skp=skp, kind=kind, text=text, order=order)
+    item.full_clean()
+    item.save()
+    log_action(actor=actor, action="planning.annex_item_add", obj=item, after={"text": text})
+    return item
+
+
+@transaction.atomic
+def expectation_set(*, skp: Skp, core_value: str, text: str, actor=None) -> BehaviourExpectation:
+    """The assessor writes the leader's specific expectation for one value. Allowed
+    while the plan is a draft, submitted or returned — not once approved."""
+    if skp.status not in {SkpStatus.DRAFT, SkpStatus.SUBMITTED, SkpStatus.RETURNED}:
+        raise ApplicationError(_("Expectations of an approved SKP change only by revision."))
+    expectation = skp.expectations.get(core_value=core_value)
+    before = expectation.text
+    expectation.text = text.strip()
+    expectation.save(update_fields=["text", "updated_at"])
+    log_action(
+        actor=actor,
+        action="planning.expectation_set",
+        obj=expectation,
+        subject_employee_id=skp.employee_id,
+        before={"text": before},
+        after={"text": expectation.text},
+    )
+    return expectation
+
+
+# --- the cascade -----------------------------------------------------------------------
+
+
+def _assessor_on(skp: Skp) -> Employee | None:
+    holding = superiors_of(skp.employee, max(skp.start_date, min(today(), skp.end_date))).assessor
+    return holding.employee if holding else None
+
+
+def _creates_cycle(result: PlannedResult, target: PlannedResult) -> bool:
+    """Whether ``target`` already (transitively) supports ``result``."""
+    frontier = {target.pk}
+    seen: set[int] = set()
+    while frontier:
+        if result.pk in frontier:
+            return True
+        seen |= frontier
+        frontier = (
+            set(
+                CascadeLink.objects.filter(
+                    result_id__in=frontier, supports_result__isnull=False
+                ).values_list("supports_result_id", flat=True)
+            )
+            - seen
+        )
+    return False
+
+
+@transaction.atomic
+def link_to_result(*, result: PlannedResult, target: PlannedResult, actor=None) -> CascadeLink:
+    """Link a result to the superior result it supports (intervensi).
+
+    The target must be in an approved SKP of the employee's assessor at the SKP's date,
+    for the same period; links never form a cycle.
+    """
+    skp = result.skp
+    _require_editable(skp)
+    assessor = _assessor_on(skp)
+    target_skp = target.skp
+    if assessor is None or target_skp.employee_id != assessor.pk:
+        raise ApplicationError(
+            _("A result can only support a result of your assessor (%(assessor)s).")
+            % {"assessor": assessor.full_name if assessor else _("none on this date")}
+        )
+    if target_skp.period_id != skp.period_id:
+        raise ApplicationError(_("The superior's result belongs to another period."))
+    if target_skp.status != SkpStatus.APPROVED:
+        raise ApplicationError(
+            _("Your assessor's SKP is not approved yet; results can be linked once it is.")
+        )
+    if _creates_cycle(result, target):
+        raise ApplicationError(_("This link would make the results support each other."))
+    link, created = CascadeLink.objects.get_or_create(result=result, supports_result=target)
+    if created:
+        log_action(
+            actor=actor,
+            action="planning.link_to_result",
+            obj=link,
+            subject_employee_id=skp.employee_id,
+            after={"supports": str(target.uuid)},
+        )
+    return link
+
+
+@transaction.atomic
+def link_to_goal(
+    *,
+    result: PlannedResult,
+    goal: OrganisationGoal,
+    indicator: OrganisationIndicator | None = None,
+    actor=None,
+) -> CascadeLink:
+    """Link a senior executive's result to an organisation goal (and key indicator)."""
+    skp = result.skp
+    _require_editable(skp)
+    if goal.period_id != skp.period_id:
+        raise ApplicationError(_("The goal belongs to another period."))
+    if indicator is not None and indicator.goal_id != goal.pk:
+        raise ApplicationError(_("The key indicator belongs to another goal."))
+    link, created = CascadeLink.objects.get_or_create(
+        result=result, supports_goal=goal, defaults={"supports_indicator": indicator}
+    )
+    if created:
+        log_action(
+            actor=actor,
+            action="planning.link_to_goal",
+            obj=link,
+            subject_employee_id=skp.employee_id,
+            after={"goal": goal.code},
+        )
+    return link
+
+
+@transaction.atomic
+def link_remove(*, link: CascadeLink, actor=None) -> None:
+    _require_editable(link.result.skp)
+    log_action(
+        actor=actor,
+        action="planning.link_remove",
+        obj=link,
+        subject_employee_id=link.result.skp.employee_id,
+    )
+    link.delete()
+
+
+# --- workflow --------------------------------------------------------------------------
+
+
+def _transition(skp: Skp, new: str, *, actor, reason: str = "", fields=()) -> None:
+    if new not in SKP_TRANSITIONS[skp.status]:
+        raise ApplicationError(
+            _("An SKP that is %(old)s cannot become %(new)s.")
+            % {"old": skp.get_status_display().lower(), "new": SkpStatus(new).label.lower()}
+        )
+    old = skp.status
+    skp.status = new
+    skp.save(update_fields=["status", "updated_at", *fields])
+    log_action(
+        actor=actor,
+        action=f"planning.skp_{new}",
+        obj=skp,
+        subject_employee_id=skp.employee_id,
+        before={"status": old},
+        after={"status": new},
+        reason=reason,
+    )
+
+
+def _result_problems(result: PlannedResult, *, senior: bool, approach: str) -> list[str]:
+    label = result.text[:60]
+    problems = []
+    indicators = list(result.indicators.all())
+    if not indicators:
+        problems.append(_("“%(result)s” has no indicator.") % {"result": label})
+    if result.kind == ResultKind.MAIN and not result.links.all():
+        message = (
+            _("“%(result)s” does not support an organisation goal yet.")
+            if senior
+            else _("“%(result)s” does not support a result of your assessor yet.")
+        )
+        problems.append(message % {"result": label})
+    if senior and not result.perspective:
+        problems.append(_("“%(result)s” needs a perspective.") % {"result": label})
+    for indicator in indicators:
+        name = {"indicator": indicator.text[:60]}
+        if approach == Approach.QUANTITATIVE:
+            if indicator.target_value is None or not indicator.target_unit:
+                problems.append(
+                    _("Indicator “%(indicator)s” needs a target number and unit.") % name
+                )
+        elif not (indicator.target_text or indicator.target_value is not None):
+            problems.append(_("Indicator “%(indicator)s” needs a target narrative.") % name)
+    return problems
+
+
+def skp_problems(skp: Skp, *, for_approval: bool) -> list[str]:
+    """What still stops this SKP from being submitted (or approved), in plain words."""
+    problems = []
+    results = list(skp.results.prefetch_related("indicators", "links"))
+    if not any(r.kind == ResultKind.MAIN for r in results):
+        problems.append(_("Add at least one main result (RHK utama)."))
+    senior = is_senior_executive(skp.position)
+    for result in results:
+        problems += _result_problems(result, senior=senior, approach=skp.approach)
+    if for_approval:
+        missing = skp.expectations.filter(text="").count()
+        if missing:
+            problems.append(
+                _("Write the leader's expectation for all seven BerAKHLAK values (%(n)s missing).")
+                % {"n": missing}
+            )
+    return problems
+
+
+def _notify_employee(skp: Skp, title: str, body: str = "") -> None:
+    user = skp.employee.user
+    if user is not None:
+        transaction.on_commit(
+            lambda: notify(recipient=user, title=title, body=body, link=f"/rencana/skp/{skp.uuid}/")
+        )
+
+
+@transaction.atomic
+def skp_submit(*, skp: Skp, actor=None) -> Skp:
+    """Employee submits the plan (Ajukan SKP); the assessor is notified."""
+    problems = skp_problems(skp, for_approval=False)
+    if problems:
+        raise ApplicationError(_("The SKP cannot be submitted yet."), extra={"problems": problems})
+    skp.submitted_at = now()
+    _transition(skp, SkpStatus.SUBMITTED, actor=actor, fields=["submitted_at"])
+    assessor = _assessor_on(skp)
+    if assessor is not None and assessor.user is not None:
+        user = assessor.user
+        name = skp.employee.full_name
+        transaction.on_commit(
+            lambda: notify(
+                recipient=user,
+                title=_("%(name)s submitted an SKP for approval") % {"name": name},
+                link=f"/rencana/skp/{skp.uuid}/",
+            )
+        )
+    return skp
+
+
+def _snapshot_approval(skp: Skp, approver: Employee | None) -> list[str]:
+    superiors = superiors_of(skp.employee, max(skp.start_date, min(today(), skp.end_date)))
+    skp.approved_at = now()
+    skp.approved_by = approver
+    skp.assessor_superior_at_approval = (
+        superiors.assessor_superior.employee if superiors.assessor_superior else None
+    )
+    return ["approved_at", "approved_by", "assessor_superior_at_approval"]
+
+
+def _supersede_previous(skp: Skp, actor) -> None:
+    if skp.previous_id is not None:
+        previous = Skp.objects.select_for_update().get(pk=skp.previous_id)
+        if previous.status == SkpStatus.APPROVED:
+            _transition(previous, SkpStatus.SUPERSEDED, actor=actor)
+
+
+@transaction.atomic
+def skp_approve(*, skp: Skp, actor=None, approver: Employee | None = None) -> Skp:
+    """The assessor adopts the plan (ditetapkan). Who may approve is decided by
+    ``access``; here only whether the plan is complete."""
+    problems = skp_problems(skp, for_approval=True)
+    if problems:
+        raise ApplicationError(_("The SKP cannot be approved yet."), extra={"problems": problems})
+    fields = _snapshot_approval(skp, approver)
+    _transition(skp, SkpStatus.APPROVED, actor=actor, fields=fields)
+    _supersede_previous(skp, actor)
+    _notify_employee(skp, _("Your SKP has been approved"))
+    return skp
+
+
+@transaction.atomic
+def skp_return(*, skp: Skp, comment: str, actor=None) -> Skp:
+    """The assessor sends the plan back with comments."""
+    if not comment.strip():
+        raise ApplicationError(_("Say what should change when returning an SKP."))
+    skp.review_comment = comment.strip()
+    _transition(skp, SkpStatus.RETURNED, actor=actor, reason=comment, fields=["review_comment"])
+    _notify_employee(skp, _("Your SKP was returned for changes"), comment)
+    return skp
+
+
+@transaction.atomic
+def skp_adopt_by_default(*, skp: Skp, reason: str, actor=None) -> Skp:
+    """HR adopts a plan after the planning deadline (domain.md §1.2: if the employee and
+    assessor have not agreed it in time, the performance manager adopts it)."""
+    if today() <= skp.period.planning_deadline:
+        raise ApplicationError(
+            _("HR can adopt a plan by default only after the planning deadline (%(date)s).")
+            % {"date": skp.period.planning_deadline.strftime("%d-%m-%Y")}
+        )
+    if not reason.strip():
+        raise ApplicationError(_("Give the reason for adopting this plan by default."))
+    problems = skp_problems(skp, for_approval=False)
+    if problems:
+        raise ApplicationError(_("The SKP cannot be adopted yet."), extra={"problems": problems})
+    skp.adopted_by_hr = True
+    fields = [*_snapshot_approval(skp, None), "adopted_by_hr"]
+    _transition(skp, SkpStatus.APPROVED, actor=actor, reason=reason, fields=fields)
+    _supersede_previous(skp, actor)
+    _notify_employee(skp, _("Your SKP was adopted by the performance manager"), reason)
+    return skp
+
+
+@transaction.atomic
+def skp_revise(*, skp: Skp, actor=None) -> Skp:
+    """Start a revision of an approved SKP: a new draft copying everything; the approved
+    version stays in force until the revision is approved, then it is superseded."""
+    if skp.status != SkpStatus.APPROVED:
+        raise ApplicationError(_("Only an approved SKP is revised; edit the draft instead."))
+    if hasattr(skp, "revision"):
+        raise ApplicationError(_("A revision of this SKP is already in progress."))
+    copy = Skp.objects.create(
+        employee=skp.employee,
+        period=skp.period,
+        position=skp.position,
+        is_acting=skp.is_acting,
+        start_date=skp.start_date,
+        end_date=skp.end_date,
+        approach=skp.approach,
+        version=skp.version + 1,
+        previous=skp,
+    )
+    for result in skp.results.prefetch_related("indicators", "links"):
+        new_result = PlannedResult.objects.create(
+            skp=copy,
+            kind=result.kind,
+            text=result.text,
+            perspective=result.perspective,
+            assigned_by=result.assigned_by,
+            order=result.order,
+        )
+        Indicator.objects.bulk_create(
+            Indicator(
+                result=new_result,
+                aspect=i.aspect,
+                text=i.text,
+                target_value=i.target_value,
+                target_unit=i.target_unit,
+                target_text=i.target_text,
+                order=i.order,
+            )
+            for i in result.indicators.all()
+        )
+        CascadeLink.objects.bulk_create(
+            CascadeLink(
+                result=new_result,
+                supports_result_id=link.supports_result_id,
+                supports_goal_id=link.supports_goal_id,
+                supports_indicator_id=link.supports_indicator_id,
+            )
+            for link in result.links.all()
+        )
+    BehaviourExpectation.objects.bulk_create(
+        BehaviourExpectation(skp=copy, core_value=e.core_value, text=e.text)
+        for e in skp.expectations.all()
+    )
+    AnnexItem.objects.bulk_create(
+        AnnexItem(skp=copy, kind=a.kind, text=a.text, order=a.order) for a in skp.annex_items.all()
+    )
+    log_action(
+        actor=actor,
+        action="planning.skp_revise",
+        obj=copy,
+        subject_employee_id=skp.employee_id,
+        after={"version": copy.version, "revises": str(skp.uuid)},
+    )
+    return copy
+
+
+@transaction.atomic
+def skp_close_for_job_change(*, skp: Skp, last_day: datetime.date, actor=None) -> Skp:
+    """End an SKP on the last day in the old post; the employee then starts a new SKP
+    for the new post. Both are kept."""
+    if not skp.start_date <= last_day <= skp.end_date:
+        raise ApplicationError(_("The last day must fall within the SKP."))
+    before = str(skp.end_date)
+    skp.end_date = last_day
+    skp.save(update_fields=["end_date", "updated_at"])
+    log_action(
+        actor=actor,
+        action="planning.skp_close",
+        obj=skp,
+        subject_employee_id=skp.employee_id,
+        before={"end_date": before},
+        after={"end_date": str(last_day)},
+    )
+    return skp
