@@ -273,3 +273,10 @@ def acting(world):
         )
 
     return make
+
+
+@pytest.fixture
+def persona_password() -> str:
+    """The personas' shared password, for suites whose own conftest.py would shadow
+    ``from conftest import PASSWORD`` (tests/journeys, tests/authz)."""
+    return PASSWORD
