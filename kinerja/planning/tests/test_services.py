@@ -53,7 +53,7 @@ def test_skp_create_has_seven_empty_expectations(plan):
 
 
 def test_skp_create_twice_refused(plan, world):
-    with pytest.raises(ApplicationError, match="already"):
+    with pytest.raises(ApplicationError, match="Sudah ada SKP"):
         skp_create(employee=world.staff, period=plan.period)
 
 
