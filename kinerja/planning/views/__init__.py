@@ -1,0 +1,3 @@
+"""Planning screens, one module per area: ``skp`` (the plan and its workflow), ``cascade``
+(role–result matrix, cascade tree, unlinked results) and ``setup`` (periods, goals,
+indicator library)."""
