@@ -1,8 +1,10 @@
 """Account writes: API tokens."""
 
+import datetime
+
 from django.db import transaction
 
-from kinerja.accounts.models import ApiToken, User, hash_token
+from kinerja.accounts.models import TOKEN_PREFIX, ApiToken, User, hash_token
 from kinerja.core.clock import now
 from kinerja.core.services import log_action
 
@@ -11,6 +13,7 @@ from kinerja.core.services import log_action
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token for ``user``; returns it with the raw value, which is never stored."""
     raw, key_hash, prefix = ApiToken.generate()
+    name = name.strip()
     token = ApiToken(user=user, name=name, key_hash=key_hash, prefix=prefix)
     token.full_clean()
     token.save()
@@ -27,8 +30,15 @@ def api_token_revoke(*, token: ApiToken, actor: User) -> None:
     log_action(actor=actor, action="accounts.api_token_revoke", obj=token)
 
 
+# Recording every use would make every API read a write; to the minute is plenty to
+# tell a token in use from a forgotten one.
+LAST_USED_PRECISION = datetime.timedelta(minutes=1)
+
+
 def api_token_authenticate(raw: str) -> User | None:
     """The active user owning this raw token, or None; records when it was last used."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
     token = (
         ApiToken.objects.select_related("user")
         .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
@@ -36,5 +46,7 @@ def api_token_authenticate(raw: str) -> User | None:
     )
     if token is None:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now())
+    moment = now()
+    if token.last_used_at is None or moment - token.last_used_at >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=moment)
     return token.user

@@ -1,23 +1,47 @@
 """The API root: /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs.
 
-Every router asks ``access`` before it reads or writes, exactly as the views do.
+Every router asks ``access`` before it reads or writes, exactly as the views do. A later
+capability adds its router here: ``api.add_router("/", <domain>.router)``.
 """
 
 from ninja import NinjaAPI
 
 from kinerja.api import problems
 from kinerja.api.auth import SessionAuth, TokenAuth
-from kinerja.api.v1 import org
+from kinerja.api.v1 import org, tokens
 
-api = NinjaAPI(
+
+class KinerjaAPI(NinjaAPI):
+    """django-ninja with problem details everywhere, in the responses and in the schema."""
+
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        docs = {"openapi-json", "openapi-view", "api-root"}
+        return problems.guard_urls(patterns, safe_only=docs), app_name, namespace
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return problems.document(schema)
+
+
+api = KinerjaAPI(
     title="Kinerja API",
     version="1",
     description=(
-        "Performance management for Indonesian civil servants. Authenticate with a "
-        "personal token (Authorization: Bearer) or the browser session."
+        "Performance management for Indonesian civil servants (ASN).\n\n"
+        "**Authentication**: a personal token (`Authorization: Bearer knj_…`, created on "
+        "the account page) or the browser session; with the session, requests that change "
+        "data also send the CSRF token (`X-CSRFToken`).\n\n"
+        "**Errors** are RFC 9457 problem details (`application/problem+json`) with "
+        "`type`, `title`, `status` and `detail`; a 422 adds `errors`.\n\n"
+        "**Lists** take `limit` (1–200, default 50) and `offset`, and answer "
+        '`{"items": [...], "count": N}` where `count` is the length of the whole list.\n\n'
+        "You see what you may see in the application: anything else answers 404."
     ),
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api-v1",
 )
 problems.install(api)
 api.add_router("/", org.router)
+api.add_router("/", tokens.router)

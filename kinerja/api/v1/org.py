@@ -1,149 +1,87 @@
-"""Me, units, positions and employees."""
+"""Me, agencies, units, positions and employees.
 
-import datetime
+Every read starts from an ``access`` visibility filter, so an object the user may not
+see answers 404 exactly like one that does not exist.
+"""
+
 from uuid import UUID
 
-from django.http import Http404
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Router
+from ninja.pagination import paginate
 
 from kinerja.access.permissions import (
     actor_for,
+    agencies_visible_to,
     employees_visible_to,
     may,
     units_visible_to,
 )
+from kinerja.api.pagination import Pagination
+from kinerja.api.v1.schemas.org import (
+    AgencyOut,
+    EmployeeListIn,
+    EmployeeOut,
+    EmployeeSuperiorsOut,
+    MeOut,
+    PositionListIn,
+    PositionOut,
+    UnitListIn,
+    UnitOut,
+)
 from kinerja.core.clock import today
-from kinerja.org.models import Position
-from kinerja.org.selectors import employee_list, superiors_of
+from kinerja.org.models import Assignment, Employee, Position, Unit
+from kinerja.org.selectors import active_on, employee_list, superiors_of
 
 router = Router(tags=["organisation"])
 
 
-class PersonRefOut(Schema):
-    uuid: UUID
-    nip: str
-    name: str
-    position: str
-
-
-class UnitOut(Schema):
-    uuid: UUID
-    name: str
-    code: str
-    kind: str
-    depth: int
-    parent_uuid: UUID | None
-    agency: str
-
-    @staticmethod
-    def resolve_parent_uuid(obj) -> UUID | None:
-        return obj.parent.uuid if obj.parent_id else None
-
-    @staticmethod
-    def resolve_agency(obj) -> str:
-        return obj.agency.name
-
-
-class PositionOut(Schema):
-    uuid: UUID
-    code: str
-    name: str
-    kind: str
-    level: str
-    is_unit_head: bool
-    unit_uuid: UUID
-    reports_to_uuid: UUID | None
-
-    @staticmethod
-    def resolve_unit_uuid(obj) -> UUID:
-        return obj.unit.uuid
-
-    @staticmethod
-    def resolve_reports_to_uuid(obj) -> UUID | None:
-        return obj.reports_to.uuid if obj.reports_to_id else None
-
-
-class CurrentPostOut(Schema):
-    position_uuid: UUID
-    position: str
-    unit: str
-    kind: str
-
-
-class EmployeeOut(Schema):
-    uuid: UUID
-    nip: str
-    name: str
-    full_name: str
-    employment_type: str
-    grade: str
-    agency: str
-    posts: list[CurrentPostOut]
-
-    @staticmethod
-    def resolve_agency(obj) -> str:
-        return obj.agency.name
-
-    @staticmethod
-    def resolve_posts(obj) -> list[dict]:
-        return [
-            {
-                "position_uuid": a.position.uuid,
-                "position": a.position.name,
-                "unit": a.position.unit.name,
-                "kind": a.kind,
-            }
-            for a in obj.current_assignments
-        ]
-
-
-class SuperiorsOut(Schema):
-    on: datetime.date
-    supervisor: PersonRefOut | None
-    assessor: PersonRefOut | None
-    assessor_superior: PersonRefOut | None
-    external_assessor: str
-    notes: list[str]
-
-
-class MeOut(Schema):
-    username: str
-    is_superuser: bool
-    is_hr_admin: bool
-    is_leader: bool
-    employee: EmployeeOut | None
-    superiors: SuperiorsOut | None
-
-
-def _person(holding) -> dict | None:
-    if holding is None:
-        return None
-    e = holding.employee
-    return {"uuid": e.uuid, "nip": e.nip, "name": e.full_name, "position": holding.position.name}
-
-
-def _superiors(employee) -> dict:
-    s = superiors_of(employee, today())
+def _superiors(employee: Employee) -> dict:
+    found = superiors_of(employee, today())
     return {
-        "on": s.on,
-        "supervisor": _person(s.supervisor),
-        "assessor": _person(s.assessor),
-        "assessor_superior": _person(s.assessor_superior),
-        "external_assessor": s.external_assessor,
-        "notes": s.notes,
+        "on": found.on,
+        "supervisor": found.supervisor,
+        "assessor": found.assessor,
+        "assessor_superior": found.assessor_superior,
+        "external_assessor": found.external_assessor,
+        "external_assessor_superior": found.external_assessor_superior,
+        "overridden": found.overridden,
+        "notes": found.notes,
     }
 
 
-@router.get("/me", response=MeOut, summary="The logged-in user, their post and assessor")
-def me(request):
+def _units(request: HttpRequest) -> QuerySet[Unit]:
+    return units_visible_to(request.user).select_related("agency", "parent")
+
+
+def _positions(request: HttpRequest) -> QuerySet[Position]:
+    holders = (
+        Assignment.objects.filter(active_on(today()), employee__is_active=True)
+        .select_related("employee")
+        .order_by("kind", "employee__name")
+    )
+    return (
+        Position.objects.filter(unit__in=units_visible_to(request.user))
+        .select_related("unit", "reports_to")
+        .prefetch_related(Prefetch("assignments", queryset=holders, to_attr="current_holders"))
+        .order_by("unit__path", "code")
+    )
+
+
+def _employees(request: HttpRequest, *, unit: Unit | None = None, search: str = ""):
+    return employee_list(
+        visible=employees_visible_to(request.user), on=today(), unit=unit, search=search
+    )
+
+
+@router.get("/me", response=MeOut, summary="The logged-in user, their posts and assessor")
+def me(request: HttpRequest):
     actor = actor_for(request.user)
     employee = None
     if actor.employee is not None:
-        employee = employee_list(
-            visible=employees_visible_to(request.user).filter(pk=actor.employee.pk), on=today()
-        ).first()
+        employee = _employees(request).filter(pk=actor.employee.pk).first()
     return {
         "username": request.user.get_username(),
         "is_superuser": actor.is_superuser,
@@ -154,49 +92,82 @@ def me(request):
     }
 
 
-@router.get("/units", response=list[UnitOut], summary="Units the user may see")
-@paginate(LimitOffsetPagination)
-def unit_list(request):
-    return units_visible_to(request.user).select_related("agency", "parent")
+@router.get("/agencies", response=list[AgencyOut], summary="Agencies the user may see")
+@paginate(Pagination)
+def agency_list(request: HttpRequest):
+    return agencies_visible_to(request.user).order_by("name", "pk")
 
 
-@router.get("/units/{uuid}", response=UnitOut)
-def unit_get(request, uuid: UUID):
-    unit = get_object_or_404(units_visible_to(request.user).select_related("agency", "parent"), uuid=uuid)
+@router.get("/units", response=list[UnitOut], summary="Units the user may see, in tree order")
+@paginate(Pagination)
+def unit_list(request: HttpRequest, filters: Query[UnitListIn]):
+    units = _units(request)
+    if filters.agency is not None:
+        units = units.filter(agency__uuid=filters.agency)
+    if filters.parent is not None:
+        units = units.filter(parent__uuid=filters.parent)
+    return units.order_by("path")
+
+
+@router.get("/units/{uuid}", response=UnitOut, summary="One unit")
+def unit_get(request: HttpRequest, uuid: UUID):
+    unit = get_object_or_404(_units(request), uuid=uuid)
     if not may(request.user, "org.view_unit", unit):
         raise Http404
     return unit
 
 
 @router.get("/positions", response=list[PositionOut], summary="Positions the user may see")
-@paginate(LimitOffsetPagination)
-def position_list(request, unit: UUID | None = None):
-    units = units_visible_to(request.user)
-    positions = Position.objects.filter(unit__in=units).select_related("unit", "reports_to")
-    if unit is not None:
-        positions = positions.filter(unit__uuid=unit)
-    return positions.order_by("unit__path", "code")
+@paginate(Pagination)
+def position_list(request: HttpRequest, filters: Query[PositionListIn]):
+    positions = _positions(request)
+    if filters.unit is not None:
+        positions = positions.filter(unit__uuid=filters.unit)
+    return positions
 
 
-@router.get("/employees", response=list[EmployeeOut], summary="Employees the user may see")
-@paginate(LimitOffsetPagination)
-def employee_list_endpoint(request, q: str = ""):
-    return employee_list(visible=employees_visible_to(request.user), on=today(), search=q)
+@router.get("/positions/{uuid}", response=PositionOut, summary="One position and its holders")
+def position_get(request: HttpRequest, uuid: UUID):
+    position = get_object_or_404(_positions(request), uuid=uuid)
+    if not may(request.user, "org.view_unit", position.unit):
+        raise Http404
+    return position
 
 
-@router.get("/employees/{uuid}", response=EmployeeOut)
-def employee_get(request, uuid: UUID):
-    employee = get_object_or_404(
-        employee_list(visible=employees_visible_to(request.user), on=today()), uuid=uuid
-    )
+@router.get(
+    "/employees",
+    response=list[EmployeeOut],
+    summary="Employees the user may see, by name then NIP",
+)
+@paginate(Pagination)
+def employee_list_endpoint(request: HttpRequest, filters: Query[EmployeeListIn]):
+    unit = None
+    if filters.unit is not None:
+        unit = units_visible_to(request.user).filter(uuid=filters.unit).first()
+        if unit is None:
+            # A unit the user may not see filters out everyone, as an unknown one does.
+            return Employee.objects.none()
+    employees = _employees(request, unit=unit, search=filters.q)
+    if filters.agency is not None:
+        employees = employees.filter(agency__uuid=filters.agency)
+    return employees.order_by("name", "nip")
+
+
+@router.get("/employees/{uuid}", response=EmployeeOut, summary="One employee")
+def employee_get(request: HttpRequest, uuid: UUID):
+    employee = get_object_or_404(_employees(request), uuid=uuid)
     if not may(request.user, "org.view_employee", employee):
         raise Http404
     return employee
 
 
-@router.get("/employees/{uuid}/superiors", response=SuperiorsOut)
-def employee_superiors(request, uuid: UUID):
-    employee = get_object_or_404(employees_visible_to(request.user), uuid=uuid)
+@router.get(
+    "/employees/{uuid}/superiors",
+    response=EmployeeSuperiorsOut,
+    summary="Who supervises and assesses the employee today",
+)
+def employee_superiors(request: HttpRequest, uuid: UUID):
+    employee = get_object_or_404(_employees(request), uuid=uuid)
     if not may(request.user, "org.view_employee", employee):
         raise Http404
     return _superiors(employee)
