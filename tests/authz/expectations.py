@@ -1,0 +1,365 @@
+"""WHO MAY DO WHAT: the expected outcome of every page and API operation, for every
+persona and every ownership case. ``test_authz_matrix.py`` enumerates the URLconf and
+the OpenAPI schema; a route missing here fails, with the entry to add.
+
+Personas (rows; the ``world`` fixture in conftest.py):
+    anon   anonymous
+    emp    employee: world.staff (Eka Staf, Seksi Rujukan)
+    asr    assessor: world.section_head (Dewi Kasi), assesses staff and peer
+    sup    assessor's superior: world.division_head (Citra Kabid)
+    hr     HR admin of agency A (Kota Contoh): world.hr
+    ohr    HR admin of agency B (Kabupaten Lain)
+    lead   leader over Dinas Kesehatan (agency A), no employee record
+    su     superadmin, no employee record
+
+Cases (columns): the object a request is about, reached as ``t`` in the URL builders
+(``t.emp``, ``t.unit``, ``t.position``, ``t.agency``, ``t.user``, ``t.token``, ``t.world``):
+    own     the persona's own: their employee record, unit, post, login, token
+    sub     world.staff: assessed by asr, whose superior is sup; in hr's agency and in
+            lead's subtree; for emp it is themselves, so the column says '-'
+    unit    world.nurse in the Puskesmas: agency A, outside the staff's chain
+    agency  world.other_employee: agency B
+    any     (instead of the four) a route about no object
+
+Outcomes (cells):
+    ok     allowed: 2xx, or a redirect that is not to a login page
+    rec    allowed with the private record: 2xx showing the target's email
+    dir    directory only: 2xx with the target's name, without their email or phone
+    hit    a list or search that includes the target
+    miss   a list or search (2xx) without the target or any of their data
+    no     denied: 403 or 404 without the target's data; a write changed nothing
+    login  redirected to a login page, without data; a write changed nothing
+    401    API without credentials: 401 without data; a write changed nothing
+    -      the case does not apply (the persona has no such object)
+Every cell also means: never a 500.
+
+The Django admin is reserved to staff by Django itself: only its root, ``admin:index``,
+is listed; its model pages are not enumerated.
+"""
+
+from authz_kit import operation, page
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+# Grids shared by routes with the same rule ------------------------------------------------
+
+LOGGED_IN = """
+          any
+    anon  login
+    emp   ok
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  ok
+    su    ok
+"""
+PUBLIC = """
+          any
+    anon  ok
+    emp   ok
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  ok
+    su    ok
+"""
+NOWHERE = """
+          any
+    anon  no
+    emp   no
+    asr   no
+    sup   no
+    hr    no
+    ohr   no
+    lead  no
+    su    no
+"""
+# org.view_unit and the other directory rules: the agency's own staff, its HR admins
+# and leaders, and superadmins.
+DIRECTORY_PAGE = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      ok     no
+    asr   ok     ok     ok     no
+    sup   ok     ok     ok     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+DIRECTORY_API = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   ok     -      ok     no
+    asr   ok     ok     ok     no
+    sup   ok     ok     ok     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+DIRECTORY_LIST = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   hit    -      hit    miss
+    asr   hit    hit    hit    miss
+    sup   hit    hit    hit    miss
+    hr    hit    hit    hit    miss
+    ohr   hit    miss   miss   hit
+    lead  -      hit    hit    miss
+    su    -      hit    hit    hit
+"""
+# A personal API token is its owner's alone: nobody else, not even a superadmin.
+OWN_TOKEN_PAGE = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  ok     no     no     no
+    su    ok     no     no     no
+"""
+
+
+def _reset_link(t):
+    # The emailed link is itself the credential: whoever holds it may set the password.
+    user = t.world.users["staff"]
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return reverse("accounts:password_reset_confirm", args=[uid, token])
+
+
+def _employee_link(t):
+    return reverse("org:employee_detail", args=[t.emp.uuid])
+
+
+RULES = {
+    # --- web ---------------------------------------------------------------------------
+    "web:home": page(LOGGED_IN, url="/"),
+    "web:guide": page(PUBLIC, url=lambda t: reverse("web:guide")),
+    "set_language": page(PUBLIC, url="/i18n/setlang/", method="POST", data={"language": "en"}),
+    "admin:index": page(
+        """
+              any
+        anon  login
+        emp   login
+        asr   login
+        sup   login
+        hr    login
+        ohr   login
+        lead  login
+        su    ok
+        """,
+        url="/admin/",
+    ),
+    # --- accounts ----------------------------------------------------------------------
+    "accounts:login": page(PUBLIC, url=lambda t: reverse("accounts:login")),
+    "accounts:logout": page(
+        """
+              any
+        anon  login
+        emp   login
+        asr   login
+        sup   login
+        hr    login
+        ohr   login
+        lead  login
+        su    login
+        """,
+        url=lambda t: reverse("accounts:logout"),
+        method="POST",
+    ),
+    "accounts:password_change": page(LOGGED_IN, url=lambda t: reverse("accounts:password_change")),
+    "accounts:password_reset": page(PUBLIC, url=lambda t: reverse("accounts:password_reset")),
+    "accounts:password_reset_done": page(
+        PUBLIC, url=lambda t: reverse("accounts:password_reset_done")
+    ),
+    "accounts:password_reset_confirm": page(PUBLIC, url=_reset_link),
+    "accounts:api_tokens": (
+        page(LOGGED_IN, url=lambda t: reverse("accounts:api_tokens")),
+        page(
+            LOGGED_IN,
+            url=lambda t: reverse("accounts:api_tokens"),
+            method="POST",
+            data={"name": "matrix"},
+        ),
+    ),
+    "accounts:api_token_revoke": page(
+        OWN_TOKEN_PAGE,
+        url=lambda t: reverse("accounts:api_token_revoke", args=[t.token.uuid]),
+        method="POST",
+    ),
+    # --- organisation ------------------------------------------------------------------
+    "org:unit_tree": page(LOGGED_IN, url=lambda t: reverse("org:unit_tree")),
+    "org:unit_detail": page(
+        DIRECTORY_PAGE, url=lambda t: reverse("org:unit_detail", args=[t.unit.uuid])
+    ),
+    "org:unit_children": page(
+        DIRECTORY_PAGE, url=lambda t: reverse("org:unit_children", args=[t.unit.uuid])
+    ),
+    "org:employee_search": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   hit    -      hit    miss
+        asr   hit    hit    hit    miss
+        sup   hit    hit    hit    miss
+        hr    hit    hit    hit    miss
+        ohr   hit    miss   miss   hit
+        lead  -      hit    hit    miss
+        su    -      hit    hit    hit
+        """,
+        url=lambda t: reverse("org:employee_search"),
+        query=lambda t: {"q": t.emp.nip},
+        marker=_employee_link,
+    ),
+    # org.view_employee (directory) and, for the record, org.view_employee_record: self,
+    # assessor, assessor's superior, HR and leaders over the employee's unit.
+    "org:employee_detail": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   rec    -      dir    no
+        asr   rec    rec    dir    no
+        sup   rec    rec    dir    no
+        hr    rec    rec    rec    no
+        ohr   rec    no     no     rec
+        lead  -      rec    rec    no
+        su    -      rec    rec    rec
+        """,
+        url=_employee_link,
+    ),
+    "org:my_profile": page(
+        """
+              any
+        anon  login
+        emp   ok
+        asr   ok
+        sup   ok
+        hr    ok
+        ohr   ok
+        lead  no     # no employee record, so no profile
+        su    no
+        """,
+        url=lambda t: reverse("org:my_profile"),
+    ),
+    # The employees the persona assesses today: asr assesses staff; sup assesses asr.
+    "org:my_team": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   miss   -      miss   miss
+        asr   miss   hit    miss   miss
+        sup   miss   miss   miss   miss
+        hr    miss   miss   miss   miss
+        ohr   miss   miss   miss   miss
+        lead  -      miss   miss   miss
+        su    -      miss   miss   miss
+        """,
+        url=lambda t: reverse("org:my_team"),
+        marker=_employee_link,
+    ),
+    # --- API: description and fallback ------------------------------------------------
+    # The API's description is public; it holds no data.
+    "api-v1:openapi-json": page(PUBLIC, url="/api/v1/openapi.json"),
+    "api-v1:openapi-view": page(PUBLIC, url="/api/v1/docs"),
+    # django-ninja's root only anchors the API's paths and always answers 404, like an
+    # unknown path under the API.
+    "api-v1:api-root": page(NOWHERE, url="/api/v1/"),
+    "path:api/v1/^.*$": page(NOWHERE, url="/api/v1/no-such-path"),
+    # --- API: organisation ------------------------------------------------------------
+    "GET /api/v1/me": operation(
+        """
+              any
+        anon  401
+        emp   ok
+        asr   ok
+        sup   ok
+        hr    ok
+        ohr   ok
+        lead  ok
+        su    ok
+        """
+    ),
+    "GET /api/v1/agencies": operation(DIRECTORY_LIST, marker=lambda t: str(t.agency.uuid)),
+    "GET /api/v1/units": operation(DIRECTORY_LIST, marker=lambda t: str(t.unit.uuid)),
+    "GET /api/v1/units/{uuid}": operation(DIRECTORY_API, params=lambda t: {"uuid": t.unit.uuid}),
+    "GET /api/v1/positions": operation(
+        DIRECTORY_LIST,
+        query=lambda t: {"unit": str(t.unit.uuid)},
+        marker=lambda t: str(t.position.uuid),
+    ),
+    "GET /api/v1/positions/{uuid}": operation(
+        DIRECTORY_API, params=lambda t: {"uuid": t.position.uuid}
+    ),
+    "GET /api/v1/employees": operation(
+        DIRECTORY_LIST, query=lambda t: {"q": t.emp.nip}, marker=lambda t: str(t.emp.uuid)
+    ),
+    # The API has no private record: it shows everyone the directory entry only.
+    "GET /api/v1/employees/{uuid}": operation(
+        """
+              own    sub    unit   agency
+        anon  -      401    401    401
+        emp   dir    -      dir    no
+        asr   dir    dir    dir    no
+        sup   dir    dir    dir    no
+        hr    dir    dir    dir    no
+        ohr   dir    no     no     dir
+        lead  -      dir    dir    no
+        su    -      dir    dir    dir
+        """,
+        params=lambda t: {"uuid": t.emp.uuid},
+    ),
+    "GET /api/v1/employees/{uuid}/superiors": operation(
+        DIRECTORY_API, params=lambda t: {"uuid": t.emp.uuid}
+    ),
+    # --- API: personal tokens ---------------------------------------------------------
+    "GET /api/v1/tokens": operation(
+        """
+              own    sub    unit   agency
+        anon  -      401    401    401
+        emp   hit    -      miss   miss
+        asr   hit    miss   miss   miss
+        sup   hit    miss   miss   miss
+        hr    hit    miss   miss   miss
+        ohr   hit    miss   miss   miss
+        lead  hit    miss   miss   miss
+        su    hit    miss   miss   miss
+        """,
+        marker=lambda t: str(t.token.uuid),
+    ),
+    "POST /api/v1/tokens": operation(
+        """
+              any
+        anon  401
+        emp   ok
+        asr   ok
+        sup   ok
+        hr    ok
+        ohr   ok
+        lead  ok
+        su    ok
+        """,
+        data={"name": "matrix"},
+    ),
+    "DELETE /api/v1/tokens/{uuid}": operation(
+        """
+              own    sub    unit   agency
+        anon  -      401    401    401
+        emp   ok     -      no     no
+        asr   ok     no     no     no
+        sup   ok     no     no     no
+        hr    ok     no     no     no
+        ohr   ok     no     no     no
+        lead  ok     no     no     no
+        su    ok     no     no     no
+        """,
+        params=lambda t: {"uuid": t.token.uuid},
+    ),
+}
