@@ -74,7 +74,7 @@ def _check(agency: Agency, sheets, report: ImportReport, progress: Progress):
     checker = Checker(state)
     checked = checker.check(sheets)
     report.errors.extend(checker.errors)
-    if not report.errors and not (checked.units or checked.positions or checked.people):
+    if not report.errors and not any(sheet.rows for sheet in sheets):
         report.errors.append(RowError("", None, "", "nothing"))
     plan = make_plan(checked, state, report.errors)
     report.seconds["check"] = time.perf_counter() - started
@@ -98,8 +98,7 @@ def import_check(
     report = ImportReport()
     sheets = _read(sources, report)
     progress(20)
-    if not report.errors:
-        _check(agency, sheets, report, progress)
+    _check(agency, sheets, report, progress)
     progress(100)
     return report
 
@@ -111,8 +110,6 @@ def import_apply(
     report = ImportReport()
     sheets = _read(sources, report)
     progress(20)
-    if report.errors:
-        return report
     with transaction.atomic():
         plan = _check(agency, sheets, report, progress)
         if report.errors:

@@ -134,7 +134,7 @@ class Checker:
         self._dates: dict[str, datetime.date | None] = {}
         self._today = today()
 
-    def error(self, sheet: str, row: int, column: str, code: str, **params) -> None:
+    def error(self, sheet: str, row: int, column: str, code: str, /, **params) -> None:
         self.errors.append(RowError(sheet, row, column, code, params))
 
     # --- cells ---------------------------------------------------------------------
