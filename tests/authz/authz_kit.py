@@ -55,6 +55,13 @@ class Target:
     employee: Employee | None
     user: Any
     world: Any
+    made: dict = field(default_factory=dict, repr=False)
+
+    def once(self, name: str, make: Callable[[], Any]):
+        """An object made for this cell, the same one for its URL, data and marker."""
+        if name not in self.made:
+            self.made[name] = make()
+        return self.made[name]
 
     def require(self, value, what: str):
         if value is None:

@@ -13,7 +13,8 @@ Personas (rows; the ``world`` fixture in conftest.py):
     su     superadmin, no employee record
 
 Cases (columns): the object a request is about, reached as ``t`` in the URL builders
-(``t.emp``, ``t.unit``, ``t.position``, ``t.agency``, ``t.user``, ``t.token``, ``t.world``):
+(``t.emp``, ``t.unit``, ``t.position``, ``t.agency``, ``t.user``, ``t.token``, ``t.world``;
+``t.once(name, make)`` makes an object once per cell for the URL, data and marker):
     own     the persona's own: their employee record, unit, post, login, token
     sub     world.staff: assessed by asr, whose superior is sup; in hr's agency and in
             lead's subtree; for emp it is themselves, so the column says '-'
@@ -42,6 +43,8 @@ from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from kinerja.org.models import ImportJob
 
 # Grids shared by routes with the same rule ------------------------------------------------
 
@@ -113,6 +116,29 @@ DIRECTORY_LIST = """
     lead  -      hit    hit    miss
     su    -      hit    hit    hit
 """
+IMPORTERS = """
+          any
+    anon  login
+    emp   no
+    asr   no
+    sup   no
+    hr    ok
+    ohr   ok
+    lead  no
+    su    ok
+"""
+# An import job of the target's agency.
+IMPORT_JOB = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
 # A personal API token is its owner's alone: nobody else, not even a superadmin.
 OWN_TOKEN_PAGE = """
           own    sub    unit   agency
@@ -133,6 +159,15 @@ def _reset_link(t):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     return reverse("accounts:password_reset_confirm", args=[uid, token])
+
+
+def _import_job(t):
+    return t.once(
+        "import_job",
+        lambda: ImportJob.objects.create(
+            agency=t.agency, files=[{"name": f"rahasia-{t.agency.code}.csv", "path": ""}]
+        ),
+    )
 
 
 def _employee_link(t):
@@ -264,6 +299,24 @@ RULES = {
         """,
         url=lambda t: reverse("org:my_team"),
         marker=_employee_link,
+    ),
+    # org.import_data: the agency-wide HR admins of the agency, and superadmins.
+    "org:import": (
+        page(IMPORTERS, url=lambda t: reverse("org:import")),
+        page(IMPORTERS, url=lambda t: reverse("org:import"), method="POST", data={}),
+    ),
+    "org:import_template": page(
+        IMPORTERS, url=lambda t: reverse("org:import_template", args=["pegawai.csv"])
+    ),
+    "org:import_job": page(
+        IMPORT_JOB,
+        url=lambda t: reverse("org:import_job", args=[_import_job(t).uuid]),
+        marker=lambda t: _import_job(t).files[0]["name"],
+    ),
+    "org:import_confirm": page(
+        IMPORT_JOB,
+        url=lambda t: reverse("org:import_confirm", args=[_import_job(t).uuid]),
+        method="POST",
     ),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.
