@@ -17,5 +17,7 @@ def navigation(request):
         items.append((reverse("org:my_profile"), _("My profile")))
     if actor.employee is not None or actor.read_scopes or actor.is_superuser:
         items.append((reverse("org:unit_tree"), _("Organisation")))
+    if actor.is_hr_admin or actor.is_superuser:
+        items.append((reverse("org:import"), _("Import")))
     items.append((reverse("web:guide"), _("Guide")))
     return {"nav_items": items}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from kinerja.web import imports
 from kinerja.web import organisation as views
 
 app_name = "org"
@@ -12,4 +13,8 @@ urlpatterns = [
     path("pegawai/<uuid:uuid>/", views.employee_detail, name="employee_detail"),
     path("profil/", views.my_profile, name="my_profile"),
     path("tim/", views.my_team, name="my_team"),
+    path("impor/", imports.import_start, name="import"),
+    path("impor/templat/<str:name>", imports.import_template, name="import_template"),
+    path("impor/<uuid:uuid>/", imports.import_job, name="import_job"),
+    path("impor/<uuid:uuid>/jalankan/", imports.import_confirm, name="import_confirm"),
 ]
