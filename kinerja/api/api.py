@@ -4,7 +4,7 @@ Every router asks ``access`` before it reads or writes, exactly as the views do.
 capability adds its router here: ``api.add_router("/", <domain>.router)``.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from kinerja.api import problems
 from kinerja.api.auth import SessionAuth, TokenAuth
@@ -40,6 +40,9 @@ api = KinerjaAPI(
         "You see what you may see in the application: anything else answers 404."
     ),
     auth=[TokenAuth(), SessionAuth()],
+    # Swagger UI's files are served from this server (``ninja`` in INSTALLED_APPS); no
+    # validator badge either, which would ask an outside server about the schema.
+    docs=Swagger(settings={"validatorUrl": None}),
     urls_namespace="api-v1",
 )
 problems.install(api)

@@ -148,6 +148,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400:
+            # Only django-ninja raises a 400 HttpError (a body it cannot parse), with an
+            # English-only text; our own refusals are ApplicationError.
+            return problem(400, _("The request cannot be read."))
         return problem(exc.status_code, str(exc.message))
 
     @api.exception_handler(PermissionDenied)
@@ -189,7 +193,8 @@ def _guard(view, *, safe_only: bool):
             except Http404:
                 return problem(404, _("There is nothing here, or you may not see it."))
         if isinstance(response, HttpResponseNotAllowed):
-            allowed = response["Allow"]
+            # django-ninja collects the methods in a set: sort them for a stable header.
+            allowed = ", ".join(sorted(m.strip() for m in response["Allow"].split(",")))
             response = problem(
                 405, _("This address accepts only: %(methods)s.") % {"methods": allowed}
             )
