@@ -144,7 +144,8 @@ def pytest_runtest_makereport(item, call):
             report.sections.append(
                 (
                     f"journey ({journey.label})",
-                    f"failing step: {journey.step}\nat: {journey.page.url}\nscreenshot: {path}",
+                    f"failing step: {journey.step}\nat: {journey.page.url}\nscreenshot: {path}\n"
+                    f"pages checked with axe-core before: {len(journey.checked)}",
                 )
             )
     return report

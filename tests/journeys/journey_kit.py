@@ -88,7 +88,7 @@ class Journey:
         self.checked: list[str] = []
         self._loaded: list[str] = []
         self._problems: list[str] = []
-        page.on("load", lambda p: self._loaded.append(p.url))
+        page.on("load", self._on_load)
         page.on("pageerror", lambda error: self._problems.append(f"JavaScript error: {error}"))
         page.on("response", self._on_response)
 
@@ -174,6 +174,7 @@ class Journey:
 
     def see(self, text: str, **params) -> None:
         """The page's main content shows ``text`` (translated, placeholders filled)."""
+        self._settle()
         expect(self.page.locator("main")).to_contain_text(self.t(text, **params))
 
     def swap(self, target: str | Locator, *, role: str = "button", step: str = "") -> None:
@@ -227,6 +228,10 @@ class Journey:
                 "journey through its steps (visit, click, nav, submit …), not the raw page."
             )
         self.check_accessibility()
+
+    def _on_load(self, page: Page) -> None:
+        if page.url != "about:blank":
+            self._loaded.append(page.url)
 
     def _on_response(self, response) -> None:
         if not response.url.startswith(self.base_url):
