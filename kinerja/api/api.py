@@ -17,7 +17,7 @@ class KinerjaAPI(NinjaAPI):
     @property
     def urls(self):
         patterns, app_name, namespace = super().urls
-        docs = {"openapi-json", "openapi-view", "api-root"}
+        docs = {"openapi-json", "openapi-view"}
         return problems.guard_urls(patterns, safe_only=docs), app_name, namespace
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):

@@ -134,9 +134,9 @@ def team_plans(employee_ids: set[int], period: AssessmentPeriod) -> QuerySet[Emp
         .prefetch_related(
             Prefetch(
                 "skps",
-                queryset=Skp.objects.filter(period=period, status__in=LIVE_STATUSES).order_by(
-                    "-start_date"
-                ),
+                queryset=Skp.objects.filter(period=period, status__in=LIVE_STATUSES)
+                .select_related("position")
+                .order_by("-start_date"),
                 to_attr="plans",
             )
         )

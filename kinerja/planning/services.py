@@ -329,6 +329,94 @@ def expectation_set(*, skp: Skp, core_value: str, text: str, actor=None) -> Beha
     return expectation
 
 
+@transaction.atomic
+def result_add_with_indicator(
+    *,
+    skp: Skp,
+    text: str,
+    kind: str = ResultKind.MAIN,
+    perspective: str = "",
+    assigned_by: str = "",
+    indicator: dict | None = None,
+    actor=None,
+) -> PlannedResult:
+    """A result and, when given, its first indicator in one step: how the SKP page and
+    the indicator library add results, since a result without an indicator is
+    incomplete. ``indicator`` holds the keyword arguments of ``indicator_add``."""
+    result = result_add(
+        skp=skp,
+        text=text,
+        kind=kind,
+        perspective=perspective,
+        assigned_by=assigned_by,
+        actor=actor,
+    )
+    if indicator:
+        indicator_add(result=result, actor=actor, **indicator)
+    return result
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, actor=None, **values) -> Indicator:
+    _require_editable(indicator.result.skp)
+    allowed = {"aspect", "text", "target_value", "target_unit", "target_text"}
+    before = {k: getattr(indicator, k) for k in values if k in allowed}
+    for key in before:
+        setattr(indicator, key, values[key])
+    indicator.full_clean()
+    indicator.save(update_fields=[*before, "updated_at"])
+    log_action(
+        actor=actor,
+        action="planning.indicator_update",
+        obj=indicator,
+        subject_employee_id=indicator.result.skp.employee_id,
+        before={k: str(v) for k, v in before.items()},
+        after={k: str(getattr(indicator, k)) for k in before},
+    )
+    return indicator
+
+
+@transaction.atomic
+def annex_item_update(*, item: AnnexItem, text: str, actor=None) -> AnnexItem:
+    _require_editable(item.skp)
+    before = item.text
+    item.text = text
+    item.full_clean()
+    item.save(update_fields=["text", "updated_at"])
+    log_action(
+        actor=actor,
+        action="planning.annex_item_update",
+        obj=item,
+        subject_employee_id=item.skp.employee_id,
+        before={"text": before},
+        after={"text": text},
+    )
+    return item
+
+
+@transaction.atomic
+def annex_item_delete(*, item: AnnexItem, actor=None) -> None:
+    _require_editable(item.skp)
+    log_action(
+        actor=actor,
+        action="planning.annex_item_delete",
+        obj=item,
+        subject_employee_id=item.skp.employee_id,
+        before={"text": item.text},
+    )
+    item.delete()
+
+
+@transaction.atomic
+def expectations_set(*, skp: Skp, texts: dict[str, str], actor=None) -> None:
+    """The assessor writes several values' expectations at once; only the values whose
+    text changed are written and logged."""
+    current = {e.core_value: e.text for e in skp.expectations.all()}
+    for code, text in texts.items():
+        if code in current and current[code] != text.strip():
+            expectation_set(skp=skp, core_value=code, text=text, actor=actor)
+
+
 # --- the cascade -----------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.access.permissions import actor_for
+from kinerja.core.clock import today
 
 
 def navigation(request):
@@ -15,6 +16,9 @@ def navigation(request):
     items = [(reverse("web:home"), _("Home"))]
     if actor.employee is not None:
         items.append((reverse("org:my_profile"), _("My profile")))
+        items.append((reverse("planning:my_skp"), _("My SKP")))
+        if actor.assessees(today()):
+            items.append((reverse("planning:team"), _("Team SKP")))
     if actor.employee is not None or actor.read_scopes or actor.is_superuser:
         items.append((reverse("org:unit_tree"), _("Organisation")))
     if actor.is_hr_admin or actor.is_superuser:
