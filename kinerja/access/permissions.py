@@ -274,6 +274,10 @@ RULES: dict[str, tuple[str, Rule]] = {
         "see the plans and cascade of a unit's subtree",
         lambda actor, unit: any(s.covers_unit(unit) for s in actor.read_scopes),
     ),
+    "planning.distribute_results": (
+        "fill an assessee's row of the role–result matrix (their draft RHK)",
+        lambda actor, employee: is_assessor_of(actor, employee),
+    ),
 }
 
 

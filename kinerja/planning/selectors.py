@@ -1,13 +1,14 @@
 """Reads of performance planning. Lists start from ``skp_visible_to``."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from kinerja.access.permissions import actor_for, employees_managed_by
+from kinerja.access.permissions import actor_for, agencies_visible_to, employees_managed_by
 from kinerja.core.clock import today
-from kinerja.org.models import Agency, Employee, Unit
-from kinerja.org.selectors import employee_in_subtree
+from kinerja.org.models import Agency, Assignment, Employee, Unit
+from kinerja.org.selectors import active_on, employee_in_subtree
 from kinerja.planning.enums import ResultKind, SkpStatus
 from kinerja.planning.models import (
     AssessmentPeriod,
@@ -166,7 +167,7 @@ def cascade_children(result_ids: list[int]) -> dict[int, list[PlannedResult]]:
     """The results supporting each of ``result_ids``, one query per tree level."""
     children: dict[int, list[PlannedResult]] = {}
     links = CascadeLink.objects.filter(supports_result_id__in=result_ids).select_related(
-        "result__skp__employee"
+        "result__skp__employee", "result__skp__position__unit"
     )
     for link in links:
         if link.result.skp.status in LIVE_STATUSES:
@@ -178,7 +179,7 @@ def goal_roots(goal: OrganisationGoal) -> list[PlannedResult]:
     return [
         link.result
         for link in CascadeLink.objects.filter(supports_goal=goal).select_related(
-            "result__skp__employee"
+            "result__skp__employee", "result__skp__position__unit"
         )
         if link.result.skp.status in LIVE_STATUSES
     ]
@@ -199,3 +200,140 @@ def managed_employees(user) -> QuerySet[Employee]:
 
 def unit_subtree_employees(unit: Unit, on: datetime.date) -> QuerySet[Employee]:
     return Employee.objects.filter(employee_in_subtree(unit.path, on))
+
+
+# --- cascade screens: the role–result matrix, the tree, unlinked results ---------------
+
+MAX_CASCADE_DEPTH = 12
+"""Deeper than any real chain of assessors; bounds the tree if data were ever cyclic."""
+
+
+def periods_visible_to(user) -> QuerySet[AssessmentPeriod]:
+    """Periods of the agencies whose directory the user may see."""
+    return AssessmentPeriod.objects.filter(agency__in=agencies_visible_to(user)).select_related(
+        "agency"
+    )
+
+
+def goals_visible_to(user) -> QuerySet[OrganisationGoal]:
+    """Organisation goals the user may read: every goal of their own agency, and those
+    of the units their HR or leader roles cover (``planning.view_unit_plans``)."""
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return OrganisationGoal.objects.all()
+    condition = Q(pk__in=[])
+    if actor.employee is not None:
+        condition |= Q(period__agency_id=actor.employee.agency_id)
+    for scope in actor.read_scopes:
+        part = Q(unit__agency_id=scope.agency_id)
+        if scope.path is not None:
+            part &= Q(unit__path__startswith=scope.path)
+        condition |= part
+    return OrganisationGoal.objects.filter(condition)
+
+
+def matrix_rows(employee_ids: set[int], period: AssessmentPeriod, on: datetime.date):
+    """The assessor's team for the role–result matrix, in five queries whatever its size:
+    each employee with ``current_assignments`` and ``plans`` (live SKPs in force on
+    ``on``, the newest version first), whose results come with their links."""
+    return (
+        Employee.objects.filter(pk__in=employee_ids)
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.filter(active_on(on)).select_related("position__unit"),
+                to_attr="current_assignments",
+            ),
+            Prefetch(
+                "skps",
+                queryset=Skp.objects.filter(
+                    period=period,
+                    status__in=LIVE_STATUSES,
+                    start_date__lte=on,
+                    end_date__gte=on,
+                )
+                .order_by("-version", "-start_date")
+                .prefetch_related(
+                    Prefetch("results", queryset=PlannedResult.objects.prefetch_related("links"))
+                ),
+                to_attr="plans",
+            ),
+        )
+        .order_by("name")
+    )
+
+
+@dataclass
+class CascadeNode:
+    """One result in the cascade tree with the results that support it."""
+
+    result: PlannedResult
+    children: list["CascadeNode"] = field(default_factory=list)
+
+
+def _node_order(result: PlannedResult) -> tuple:
+    return (result.skp.employee.name, result.skp.version, result.order, result.pk)
+
+
+def cascade_tree(goal: OrganisationGoal) -> list[CascadeNode]:
+    """The results supporting a goal and, level by level, everyone's results below
+    them: one query per level (``goal_roots``, then ``cascade_children``)."""
+    roots = [CascadeNode(r) for r in sorted(goal_roots(goal), key=_node_order)]
+    level = roots
+    for _depth in range(MAX_CASCADE_DEPTH):
+        if not level:
+            break
+        children = cascade_children([node.result.pk for node in level])
+        next_level = []
+        for node in level:
+            node.children = [
+                CascadeNode(r) for r in sorted(children.get(node.result.pk, []), key=_node_order)
+            ]
+            next_level += node.children
+        level = next_level
+    return roots
+
+
+def employees_without_skp(
+    employees: QuerySet[Employee], period: AssessmentPeriod, on: datetime.date
+) -> QuerySet[Employee]:
+    """Active employees holding a post on ``on`` with no live SKP in the period, each
+    with ``current_assignments``."""
+    return (
+        employees.filter(is_active=True)
+        .filter(Exists(Assignment.objects.filter(active_on(on), employee=OuterRef("pk"))))
+        .exclude(
+            Exists(
+                Skp.objects.filter(employee=OuterRef("pk"), period=period, status__in=LIVE_STATUSES)
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=Assignment.objects.filter(active_on(on)).select_related("position__unit"),
+                to_attr="current_assignments",
+            )
+        )
+        .order_by("name")
+    )
+
+
+def library_list(
+    agency: Agency | None,
+    *,
+    field_name: str = "",
+    position_kind: str = "",
+    include_inactive: bool = False,
+) -> QuerySet[IndicatorTemplate]:
+    """The indicator library seen from an agency: its own suggestions and the national
+    ones (``agency`` None: the national ones only), filtered for the library screen."""
+    templates = IndicatorTemplate.objects.filter(
+        Q(agency__isnull=True) | Q(agency=agency) if agency is not None else Q(agency__isnull=True)
+    ).select_related("agency")
+    if not include_inactive:
+        templates = templates.filter(is_active=True)
+    if field_name:
+        templates = templates.filter(field=field_name)
+    if position_kind:
+        templates = templates.filter(Q(position_kind=position_kind) | Q(position_kind=""))
+    return templates

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kinerja.planning.views import skp, skp_content
+from kinerja.planning.views import cascade, setup, skp, skp_content
 
 app_name = "planning"
 
@@ -32,4 +32,32 @@ urlpatterns += [
     path("tautan/<uuid:uuid>/hapus/", skp_content.link_delete, name="link_delete"),
     path("lampiran/<uuid:uuid>/ubah/", skp_content.annex_edit, name="annex_edit"),
     path("lampiran/<uuid:uuid>/hapus/", skp_content.annex_delete, name="annex_delete"),
+]
+
+# The cascade: role–result matrix, cascade tree, results that support nothing.
+urlpatterns += [
+    path("matriks/", cascade.matrix, name="matrix"),
+    path(
+        "matriks/<uuid:superior_uuid>/<uuid:employee_uuid>/",
+        cascade.matrix_cell,
+        name="matrix_cell",
+    ),
+    path("matriks/tautan/<uuid:uuid>/hapus/", cascade.matrix_unlink, name="matrix_unlink"),
+    path("kaskade/", cascade.cascade, name="cascade"),
+    path("belum-terhubung/", cascade.unlinked, name="unlinked"),
+]
+
+# Set-up: periods and deadlines, organisation goals with IKU, the indicator library.
+urlpatterns += [
+    path("periode/", setup.period_list, name="period_list"),
+    path("periode/baru/", setup.period_create_view, name="period_create"),
+    path("periode/<uuid:uuid>/ubah/", setup.period_edit, name="period_edit"),
+    path("periode/<uuid:uuid>/sasaran/", setup.goal_list, name="goal_list"),
+    path("periode/<uuid:uuid>/sasaran/baru/", setup.goal_create_view, name="goal_create"),
+    path("sasaran/<uuid:uuid>/ubah/", setup.goal_edit, name="goal_edit"),
+    path("sasaran/<uuid:uuid>/hapus/", setup.goal_delete_view, name="goal_delete"),
+    path("pustaka/", setup.library, name="library"),
+    path("pustaka/baru/", setup.library_create, name="library_create"),
+    path("pustaka/<uuid:uuid>/ubah/", setup.library_edit, name="library_edit"),
+    path("pustaka/<uuid:uuid>/aktif/", setup.library_set_active, name="library_set_active"),
 ]

@@ -19,9 +19,17 @@ def navigation(request):
         items.append((reverse("planning:my_skp"), _("My SKP")))
         if actor.assessees(today()):
             items.append((reverse("planning:team"), _("Team SKP")))
+            items.append((reverse("planning:matrix"), _("Matrix")))
+        items.append((reverse("planning:cascade"), _("Cascade")))
+    elif actor.read_scopes or actor.is_superuser:
+        items.append((reverse("planning:cascade"), _("Cascade")))
     if actor.employee is not None or actor.read_scopes or actor.is_superuser:
         items.append((reverse("org:unit_tree"), _("Organisation")))
     if actor.is_hr_admin or actor.is_superuser:
         items.append((reverse("org:import"), _("Import")))
+    if actor.read_scopes or actor.is_superuser:
+        items.append((reverse("planning:period_list"), _("Periods & goals")))
+    if actor.is_hr_admin or actor.is_superuser:
+        items.append((reverse("planning:library"), _("Indicator library")))
     items.append((reverse("web:guide"), _("Guide")))
     return {"nav_items": items}
