@@ -3,6 +3,7 @@
 import logging
 
 import pytest
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 
 from kinerja.accounts.models import ApiToken
@@ -177,3 +178,24 @@ def test_problem_title_is_translated(anonymous, world):
     response = anonymous.get(f"{API}/units", headers={"Accept-Language": "id"})
 
     assert response.json()["title"] == "Perlu autentikasi"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (PermissionDenied, 403, "You may not do this."),
+        (SuspiciousOperation, 400, "The request cannot be read."),
+    ],
+)
+def test_problem_for_django_exceptions(bearer, world, monkeypatch, case):
+    exception, status, detail = case
+
+    def refuse(user):
+        raise exception("internal reason")
+
+    monkeypatch.setattr("kinerja.api.v1.org.agencies_visible_to", refuse)
+
+    response = bearer("staff").get(f"{API}/agencies")
+
+    assert _problem(response, status)["detail"] == detail
+    assert b"internal reason" not in response.content
