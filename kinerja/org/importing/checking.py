@@ -18,6 +18,7 @@ from kinerja.org.enums import GRADES_BY_TYPE, AssignmentKind, PositionKind
 from kinerja.org.importing.columns import (
     ASSIGNMENT_KINDS,
     COLUMNS,
+    EMPLOYEE_COLUMNS,
     EMPLOYMENT_TYPES,
     FLAGS,
     LEVELS,
@@ -51,6 +52,8 @@ LIMITS = {
     "EMAIL": _limit(Employee, "email"),
     "NOMOR_HP": _limit(Employee, "phone"),
 }
+
+GRADE_SETS = {kind: frozenset(grades) for kind, grades in GRADES_BY_TYPE.items()}
 
 # Most addresses match this plain shape, which Django's validator always accepts; only
 # the rest go through the (much slower) full validator.
@@ -166,22 +169,20 @@ class Checker:
             return None
         return vocabulary[key]
 
-    def _date(self, sheet: Sheet, number: int, values: list, column: str):
-        index = sheet.columns.get(column)
-        value = values[index] if index is not None and index < len(values) else None
+    def _date(self, label: str, number: int, column: str, value):
         if isinstance(value, datetime.datetime):
             return value.date()
         if isinstance(value, datetime.date):
             return value
         text = cell_text(value)
         if not text:
-            self.error(sheet.label, number, column, "required")
+            self.error(label, number, column, "required")
             return None
         if text not in self._dates:
             self._dates[text] = _parse_date(text)
         parsed = self._dates[text]
         if parsed is None:
-            self.error(sheet.label, number, column, "date", value=text)
+            self.error(label, number, column, "date", value=text)
         return parsed
 
     # --- kinds ---------------------------------------------------------------------
@@ -206,7 +207,10 @@ class Checker:
             for number, values in sheet.rows:
                 code = self._text(sheet, number, values, "KODE_UNOR", required=True)
                 name = self._text(sheet, number, values, "NAMA_UNOR", required=True)
-                parent = self._text(sheet, number, values, "KODE_UNOR_INDUK") or ""
+                parent = self._text(sheet, number, values, "KODE_UNOR_INDUK")
+                if parent is None:  # no such column: keep the stored parent
+                    stored = self.state.units.get(code or "")
+                    parent = self.state.unit_codes.get(stored["parent_id"], "") if stored else ""
                 kind = self._choice(sheet, number, values, "JENIS_UNOR", UNIT_KINDS, required=True)
                 address = self._text(sheet, number, values, "ALAMAT")
                 if code and code in rows:
@@ -244,7 +248,12 @@ class Checker:
                     sheet, number, values, "JENIS_JABATAN", POSITION_KINDS, required=True
                 )
                 level = self._level(sheet, number, values, kind)
-                boss = self._text(sheet, number, values, "KODE_JABATAN_ATASAN") or ""
+                boss = self._text(sheet, number, values, "KODE_JABATAN_ATASAN")
+                if boss is None:  # no such column: keep the stored reporting line
+                    stored = self.state.positions.get(code or "")
+                    boss = (
+                        self.state.position_codes.get(stored["reports_to_id"], "") if stored else ""
+                    )
                 head = self._choice(sheet, number, values, "KEPALA_UNOR", FLAGS)
                 if head is None and "KEPALA_UNOR" in sheet.columns:
                     head = False
@@ -310,73 +319,107 @@ class Checker:
     def _employees(
         self, sheets: list[Sheet], positions: list[PositionRow]
     ) -> tuple[list[PersonRow], list[PostingRow]]:
+        """The hot loop of a 100,000-row import: each row's cells are stripped in one
+        pass and read by position, instead of one lookup per cell."""
         position_codes = {p.code for p in positions} | self.state.positions.keys()
         people: dict[str, PersonRow] = {}
         seen: dict[tuple[str, str], tuple[str, int]] = {}
         postings: list[PostingRow] = []
         for sheet in sheets:
-            for number, values in sheet.rows:
-                person = self._person(sheet, number, values)
-                code = self._text(sheet, number, values, "KODE_JABATAN") or ""
-                kind = AssignmentKind.DEFINITIVE
-                if self._text(sheet, number, values, "JENIS_PENUGASAN"):
-                    kind = self._choice(sheet, number, values, "JENIS_PENUGASAN", ASSIGNMENT_KINDS)
+            label = sheet.label
+            at = [sheet.columns.get(column.name) for column in EMPLOYEE_COLUMNS]
+            width = max(sheet.columns.values()) + 1
+            required = [(sheet.columns[c.name], c.name) for c in EMPLOYEE_COLUMNS if c.required]
+            limited = [
+                (sheet.columns[name], name, LIMITS[name])
+                for name in sheet.columns.keys() & LIMITS.keys()
+            ]
+            layout = (width, required, limited)
+            for number, given in sheet.rows:
+                values, cells = self._cells(label, number, given, layout)
+                row = [cells[index] if index is not None else None for index in at]
+                person = self._person(label, number, row, values[at[0]])
+                code, how = row[8] or "", row[9]
+                kind = self._lookup(label, number, "JENIS_PENUGASAN", how, ASSIGNMENT_KINDS)
+                kind = AssignmentKind.DEFINITIVE if not how else kind
                 start = None
                 if code:
                     if code not in position_codes:
-                        self.error(
-                            sheet.label, number, "KODE_JABATAN", "position_unknown", value=code
-                        )
-                    start = self._date(sheet, number, values, "TMT_JABATAN")
+                        self.error(label, number, "KODE_JABATAN", "position_unknown", value=code)
+                    raw = values[at[10]] if at[10] is not None else None
+                    start = self._date(label, number, "TMT_JABATAN", raw)
                 if person is None or kind is None:
                     continue
                 if (person.nip, kind) in seen:
-                    where, row = seen[person.nip, kind]
+                    where, first_row = seen[person.nip, kind]
                     self.error(
-                        sheet.label,
+                        label,
                         number,
                         "NIP",
                         "duplicate",
                         value=person.nip,
                         sheet=where,
-                        row=row,
+                        row=first_row,
                     )
                     continue
-                seen[person.nip, kind] = (sheet.label, number)
+                seen[person.nip, kind] = (label, number)
                 first = people.setdefault(person.nip, person)
                 if first is not person:
                     self._same_person(first, person)
                     if not code:
-                        self.error(sheet.label, number, "KODE_JABATAN", "required")
+                        self.error(label, number, "KODE_JABATAN", "required")
                 if start is not None and code in position_codes:
-                    postings.append(PostingRow(sheet.label, number, person.nip, code, kind, start))
+                    postings.append(PostingRow(label, number, person.nip, code, kind, start))
         for person in people.values():
             self._against_database(person)
         return list(people.values()), postings
 
-    def _person(self, sheet: Sheet, number: int, values: list) -> PersonRow | None:
-        label = sheet.label
-        raw = values[sheet.columns["NIP"]] if sheet.columns["NIP"] < len(values) else None
-        nip = self._text(sheet, number, values, "NIP", required=True)
-        name = self._text(sheet, number, values, "NAMA", required=True)
-        front = self._text(sheet, number, values, "GELAR_DEPAN")
-        back = self._text(sheet, number, values, "GELAR_BELAKANG")
-        kind = self._choice(sheet, number, values, "JENIS_PEGAWAI", EMPLOYMENT_TYPES, required=True)
-        grade = self._text(sheet, number, values, "GOL_RUANG")
-        email = self._text(sheet, number, values, "EMAIL")
-        phone = self._text(sheet, number, values, "NOMOR_HP")
+    def _cells(self, label: str, number: int, values: list, layout: tuple) -> tuple[list, list]:
+        """The row padded to the header's width, and its cells as stripped text, with
+        missing required values and overlong values reported."""
+        width, required, limited = layout
+        if len(values) < width:
+            values = [*values, *[""] * (width - len(values))]
+        try:
+            cells = list(map(str.strip, values))  # a CSV row: text only, the fast way
+        except TypeError:  # a workbook row: numbers, dates and empty cells too
+            cells = [cell_text(value) for value in values]
+        for index, column in required:
+            if not cells[index]:
+                self.error(label, number, column, "required")
+        for index, column, limit in limited:
+            if len(cells[index]) > limit:
+                self.error(label, number, column, "too_long", limit=limit, length=len(cells[index]))
+        return values, cells
+
+    def _lookup(self, label: str, number: int, column: str, text: str | None, vocabulary: dict):
+        """The vocabulary value for a non-empty cell, or None (reported) when unknown."""
+        if not text:
+            return None
+        value = vocabulary.get(text)
+        if value is None:
+            value = vocabulary.get(normalise_choice(text))
+        if value is None:
+            allowed = allowed_list(vocabulary)
+            self.error(label, number, column, "choice", value=text, allowed=allowed)
+        return value
+
+    def _person(self, label: str, number: int, row: list, raw_nip) -> PersonRow | None:
+        nip, name, front, back, kind_text, grade, email, phone = row[:8]
+        kind = self._lookup(label, number, "JENIS_PEGAWAI", kind_text, EMPLOYMENT_TYPES)
         if email and not PLAIN_EMAIL.fullmatch(email):
             try:
                 validate_email(email)
             except ValidationError:
                 self.error(label, number, "EMAIL", "email")
         if grade and kind:
-            grade = _normal_grade(grade)
-            if grade not in GRADES_BY_TYPE[kind]:
+            allowed = GRADE_SETS[kind]
+            grade = grade if grade in allowed else _normal_grade(grade)
+            if grade not in allowed:
                 self.error(label, number, "GOL_RUANG", "grade", grade=grade, type=kind)
         if not nip or not kind:
             return None
-        if isinstance(raw, float) or "E+" in nip.upper():
+        if isinstance(raw_nip, float) or "E+" in nip.upper():
             self.error(label, number, "NIP", "nip_number")
             return None
         try:

@@ -750,3 +750,28 @@ def test_import_org_command_prints_the_row_report_and_fails(world, tmp_path, cap
 
     assert "pegawai.csv\t3\tGOL_RUANG\tV/a is not a grade of PNS." in capsys.readouterr().out
     assert table_counts() == before
+
+
+def test_import_without_parent_and_reports_to_columns_keeps_the_tree(world):
+    units = [["KODE_UNOR", "NAMA_UNOR", "JENIS_UNOR"], ["DINKES", "Dinas Kesehatan Kota", "DINAS"]]
+    positions = [
+        ["KODE_JABATAN", "NAMA_JABATAN", "KODE_UNOR", "JENIS_JABATAN"],
+        ["KADIS", "Kepala Dinas Kesehatan Kota", "DINKES", "JPT_PRATAMA"],
+    ]
+    files = [Source("unor.csv", csv_bytes(units)), Source("jabatan.csv", csv_bytes(positions))]
+
+    report = import_apply(agency=world.agency, sources=files)
+
+    assert report.counts["units"] == {"create": 0, "update": 1, "unchanged": 0}
+    world.health.refresh_from_db()
+    kadis = Position.objects.get(pk=world.positions["kadis"].pk)
+    assert (world.health.name, world.health.parent, world.health.path) == (
+        "Dinas Kesehatan Kota",
+        world.root,
+        f"{world.root.path}{world.health.pk}/",
+    )
+    assert (kadis.name, kadis.reports_to, kadis.is_unit_head) == (
+        "Kepala Dinas Kesehatan Kota",
+        world.positions["sekda"],
+        True,
+    )
