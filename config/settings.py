@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kinerja.notifications",
     "kinerja.access",
     "kinerja.planning",
+    "kinerja.reporting",
     "kinerja.api",
     "kinerja.web",
 ]
@@ -186,5 +187,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint logs every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+    },
 }
