@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.access.demo import demo_logins_grant
@@ -49,8 +50,10 @@ class Command(BaseCommand):
             return
         started = time.monotonic()
         try:
-            agency = demo_agency_create(profile=profile, employees=employees, seed=seed)
-            demo_logins_grant(agency=agency)
+            # One transaction, so a failure leaves no agency without its demo logins.
+            with transaction.atomic():
+                agency = demo_agency_create(profile=profile, employees=employees, seed=seed)
+                demo_logins_grant(agency=agency)
         except ApplicationError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(
