@@ -16,7 +16,7 @@ from kinerja.access.permissions import agencies_visible_to, may
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.importing import COLUMNS, RecordKind, RowError, Source, looks_like
 from kinerja.org.importing.blank import template_csv, template_xlsx
-from kinerja.org.importing.jobs import import_job_confirm, import_job_create
+from kinerja.org.importing.jobs import import_job_cancel, import_job_confirm, import_job_create
 from kinerja.org.models import Agency, ImportJob
 
 MAX_FILES = 5
@@ -165,6 +165,19 @@ def import_confirm(request: HttpRequest, uuid) -> HttpResponse:
     except ApplicationError as exc:
         messages.error(request, exc.message)
     return redirect("org:import_job", uuid=job.uuid)
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest, uuid) -> HttpResponse:
+    job = _job_for(request, uuid)
+    try:
+        import_job_cancel(job=job, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("org:import_job", uuid=job.uuid)
+    messages.info(request, _("The import was cancelled; nothing was written."))
+    return redirect("org:import")
 
 
 @login_required

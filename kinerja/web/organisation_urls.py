@@ -17,4 +17,5 @@ urlpatterns = [
     path("impor/templat/<str:name>", imports.import_template, name="import_template"),
     path("impor/<uuid:uuid>/", imports.import_job, name="import_job"),
     path("impor/<uuid:uuid>/jalankan/", imports.import_confirm, name="import_confirm"),
+    path("impor/<uuid:uuid>/batal/", imports.import_cancel, name="import_cancel"),
 ]

@@ -51,6 +51,18 @@ def import_job_confirm(*, job: ImportJob, actor) -> ImportJob:
     return job
 
 
+@transaction.atomic
+def import_job_cancel(*, job: ImportJob, actor) -> ImportJob:
+    """The HR admin has seen the dry run and does not want the import."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportStatus.READY:
+        raise ApplicationError(_("Only a checked import that has not started can be cancelled."))
+    job.status, job.finished_at = ImportStatus.CANCELLED, now()
+    job.save(update_fields=["status", "finished_at", "updated_at"])
+    _delete_files(job)
+    return job
+
+
 def import_job_check(*, job: ImportJob) -> ImportJob:
     """Run the dry run and store its report."""
     report = _guarded(

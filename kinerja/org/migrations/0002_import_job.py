@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='public id')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('status', models.CharField(choices=[('checking', 'Checking the files'), ('ready', 'Ready to import'), ('invalid', 'Rejected: errors found'), ('applying', 'Importing'), ('done', 'Imported'), ('failed', 'Failed')], default='checking', max_length=10, verbose_name='status')),
+                ('status', models.CharField(choices=[('checking', 'Checking the files'), ('ready', 'Ready to import'), ('invalid', 'Rejected: errors found'), ('applying', 'Importing'), ('done', 'Imported'), ('failed', 'Failed'), ('cancelled', 'Cancelled')], default='checking', max_length=10, verbose_name='status')),
                 ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
                 ('files', models.JSONField(default=list, verbose_name='files')),
                 ('counts', models.JSONField(blank=True, default=dict, verbose_name='counts')),

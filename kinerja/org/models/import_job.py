@@ -15,6 +15,7 @@ class ImportStatus(models.TextChoices):
     APPLYING = "applying", _("Importing")
     DONE = "done", _("Imported")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class ImportJob(BaseModel):

@@ -259,3 +259,22 @@ def test_import_navigation_entry_only_for_hr_admins(client, world):
 
     assert reverse("org:import") in hr_home.text
     assert reverse("org:import") not in staff_home.text
+
+
+def test_import_cancel_discards_a_checked_job(
+    hr_client, world, django_capture_on_commit_callbacks, settings
+):
+    upload(hr_client, world.agency, uploads(), django_capture_on_commit_callbacks)
+    job = ImportJob.objects.get()
+    stored = [settings.MEDIA_ROOT / f["path"] for f in job.files]
+
+    response = hr_client.post(reverse("org:import_cancel", args=[job.uuid]))
+
+    job.refresh_from_db()
+    assert response["Location"] == reverse("org:import")
+    assert job.status == ImportStatus.CANCELLED
+    assert not any(path.exists() for path in stored)
+    assert hr_client.post(reverse("org:import_confirm", args=[job.uuid])).status_code == 302
+    job.refresh_from_db()
+    assert job.status == ImportStatus.CANCELLED
+    assert not Employee.objects.filter(nip=BUDI).exists()
