@@ -44,7 +44,17 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from kinerja.core.clock import today
 from kinerja.org.models import ImportJob
+from kinerja.planning.enums import SkpStatus
+from kinerja.planning.models import (
+    CascadeLink,
+    IndicatorTemplate,
+    OrganisationGoal,
+    PlannedResult,
+    Skp,
+)
+from kinerja.planning.services import period_create
 
 # Grids shared by routes with the same rule ------------------------------------------------
 
@@ -172,6 +182,121 @@ def _import_job(t):
 
 def _employee_link(t):
     return reverse("org:employee_detail", args=[t.emp.uuid])
+
+
+# --- planning: cascade and set-up -----------------------------------------------------
+# The persona is not known to a URL builder, so the matrix cells are always about the
+# assessor's (asr's) result; the cases vary the employee the cell is for.
+
+
+def _period_of(t, agency):
+    return t.once(f"period-{agency.pk}", lambda: period_create(agency=agency, year=today().year))
+
+
+def _plan_result(t, employee, status=SkpStatus.DRAFT):
+    def make():
+        period = _period_of(t, t.world.agency)
+        skp = Skp.objects.create(
+            employee=employee,
+            period=period,
+            position=employee.assignments.first().position,
+            start_date=period.start_date,
+            end_date=period.end_date,
+            approach=period.approach,
+            status=status,
+        )
+        return PlannedResult.objects.create(skp=skp, text=f"Hasil {employee.nip}")
+
+    return t.once(f"result-{employee.pk}", make)
+
+
+def _assessor_result(t):
+    return _plan_result(t, t.world.section_head, SkpStatus.APPROVED)
+
+
+def _matrix_cell(t):
+    return reverse("planning:matrix_cell", args=[_assessor_result(t).uuid, t.emp.uuid])
+
+
+def _matrix_link(t):
+    # Made directly, as if imported: no service links the result of someone asr does not
+    # assess (or asr's own result) to asr's result, yet removing it must be refused too.
+    return t.once(
+        "link",
+        lambda: CascadeLink.objects.create(
+            result=_plan_result(t, t.emp), supports_result=_assessor_result(t)
+        ),
+    )
+
+
+def _goal(t):
+    return t.once(
+        "goal",
+        lambda: OrganisationGoal.objects.create(
+            period=_period_of(t, t.agency), unit=t.unit, code="S-MATRIX", title="Sasaran uji"
+        ),
+    )
+
+
+def _template_of(t):
+    return t.once(
+        "template",
+        lambda: IndicatorTemplate.objects.create(
+            agency=t.agency,
+            field="Uji",
+            result_text="Hasil uji",
+            indicator_text="Indikator uji",
+            aspect="quality",
+        ),
+    )
+
+
+# Who may read the set-up of the target's agency (HR admins and leaders) and who may
+# change it (agency-wide HR admins; leaders also for goals of units they cover).
+SETUP_READERS = """
+          any
+    anon  login
+    emp   no
+    asr   no
+    sup   no
+    hr    ok
+    ohr   ok
+    lead  ok
+    su    ok
+"""
+SETUP_HR = """
+          any
+    anon  login
+    emp   no
+    asr   no
+    sup   no
+    hr    ok
+    ohr   ok
+    lead  no
+    su    ok
+"""
+AGENCY_SETUP_READ = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+AGENCY_SETUP_HR = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
 
 
 RULES = {
@@ -317,6 +442,141 @@ RULES = {
         IMPORT_JOB,
         url=lambda t: reverse("org:import_confirm", args=[_import_job(t).uuid]),
         method="POST",
+    ),
+    # --- planning: cascade ------------------------------------------------------------
+    "planning:matrix": page(LOGGED_IN, url=lambda t: reverse("planning:matrix")),
+    # planning.distribute_results: only the assessor, for the people they assess today.
+    "planning:matrix_cell": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   no     -      no     no
+        asr   no     ok     no     no
+        sup   no     no     no     no
+        hr    no     no     no     no
+        ohr   no     no     no     no
+        lead  -      no     no     no
+        su    -      no     no     no
+        """,
+        url=_matrix_cell,
+        method="POST",
+        data={"text": "Peran uji"},
+    ),
+    "planning:matrix_unlink": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   no     -      no     no
+        asr   no     ok     no     no
+        sup   no     no     no     no
+        hr    no     no     no     no
+        ohr   no     no     no     no
+        lead  -      no     no     no
+        su    -      no     no     no
+        """,
+        url=lambda t: reverse("planning:matrix_unlink", args=[_matrix_link(t).uuid]),
+        method="POST",
+    ),
+    # A goal of the target's unit: the agency's employees, and HR admins and leaders
+    # whose scope covers the unit.
+    "planning:cascade": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   ok     -      ok     no
+        asr   ok     ok     ok     no
+        sup   ok     ok     ok     no
+        hr    ok     ok     ok     no
+        ohr   ok     no     no     ok
+        lead  -      ok     ok     no
+        su    -      ok     ok     ok
+        """,
+        url=lambda t: reverse("planning:cascade"),
+        query=lambda t: {"goal": str(_goal(t).uuid)},
+    ),
+    "planning:unlinked": (
+        page(SETUP_HR, url=lambda t: reverse("planning:unlinked")),
+        # planning.view_unit_plans on the unit asked for.
+        page(
+            AGENCY_SETUP_READ,
+            url=lambda t: reverse("planning:unlinked"),
+            query=lambda t: {"unit": str(t.unit.uuid)},
+        ),
+    ),
+    # --- planning: set-up -------------------------------------------------------------
+    "planning:period_list": page(SETUP_READERS, url=lambda t: reverse("planning:period_list")),
+    # planning.manage_period: agency-wide HR admins.
+    "planning:period_create": (
+        page(SETUP_HR, url=lambda t: reverse("planning:period_create")),
+        page(SETUP_HR, url=lambda t: reverse("planning:period_create"), method="POST", data={}),
+    ),
+    "planning:period_edit": (
+        page(
+            AGENCY_SETUP_HR,
+            url=lambda t: reverse("planning:period_edit", args=[_period_of(t, t.agency).uuid]),
+        ),
+        page(
+            AGENCY_SETUP_HR,
+            url=lambda t: reverse("planning:period_edit", args=[_period_of(t, t.agency).uuid]),
+            method="POST",
+            data={"approach": "qualitative"},
+        ),
+    ),
+    "planning:goal_list": page(
+        AGENCY_SETUP_READ,
+        url=lambda t: reverse("planning:goal_list", args=[_period_of(t, t.agency).uuid]),
+    ),
+    # planning.manage_goal: agency-wide HR admins, and leaders over the goal's unit.
+    "planning:goal_create": (
+        page(
+            AGENCY_SETUP_READ,
+            url=lambda t: reverse("planning:goal_create", args=[_period_of(t, t.agency).uuid]),
+        ),
+        page(
+            AGENCY_SETUP_READ,
+            url=lambda t: reverse("planning:goal_create", args=[_period_of(t, t.agency).uuid]),
+            method="POST",
+            data={},
+        ),
+    ),
+    "planning:goal_edit": (
+        page(AGENCY_SETUP_READ, url=lambda t: reverse("planning:goal_edit", args=[_goal(t).uuid])),
+        page(
+            AGENCY_SETUP_READ,
+            url=lambda t: reverse("planning:goal_edit", args=[_goal(t).uuid]),
+            method="POST",
+            data={"title": "Diubah"},
+        ),
+    ),
+    "planning:goal_delete": page(
+        AGENCY_SETUP_READ,
+        url=lambda t: reverse("planning:goal_delete", args=[_goal(t).uuid]),
+        method="POST",
+    ),
+    # Every login reads the library; planning.manage_library: the agency's HR admins
+    # (national suggestions: superadmins only).
+    "planning:library": page(LOGGED_IN, url=lambda t: reverse("planning:library")),
+    "planning:library_create": (
+        page(SETUP_HR, url=lambda t: reverse("planning:library_create")),
+        page(SETUP_HR, url=lambda t: reverse("planning:library_create"), method="POST", data={}),
+    ),
+    "planning:library_edit": (
+        page(
+            AGENCY_SETUP_HR,
+            url=lambda t: reverse("planning:library_edit", args=[_template_of(t).uuid]),
+        ),
+        page(
+            AGENCY_SETUP_HR,
+            url=lambda t: reverse("planning:library_edit", args=[_template_of(t).uuid]),
+            method="POST",
+            data={"field": "Diubah"},
+        ),
+    ),
+    "planning:library_set_active": page(
+        AGENCY_SETUP_HR,
+        url=lambda t: reverse("planning:library_set_active", args=[_template_of(t).uuid]),
+        method="POST",
+        data={"active": "0"},
     ),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.

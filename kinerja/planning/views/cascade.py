@@ -277,24 +277,23 @@ def cascade(request: HttpRequest) -> HttpResponse:
     executives' results supporting it, then their subordinates' results, down to
     every employee's RHK."""
     periods = periods_visible_to(request.user)
-    period = chosen_period(request, periods)
+    visible_goals = goals_visible_to(request.user)
+    goal = None
+    if request.GET.get("goal"):
+        goal = get_by_uuid(visible_goals.select_related("period__agency"), request.GET["goal"])
+        period = goal.period
+    else:
+        period = chosen_period(request, periods)
     goals = (
         list(
-            goals_visible_to(request.user)
-            .filter(period=period)
+            visible_goals.filter(period=period)
             .select_related("unit")
             .prefetch_related("indicators")
         )
         if period
         else []
     )
-    goal = None
-    tree = []
-    if request.GET.get("goal"):
-        goal = next((g for g in goals if str(g.uuid) == request.GET["goal"]), None)
-        if goal is None:
-            raise Http404
-        tree = cascade_tree(goal)
+    tree = cascade_tree(goal) if goal else []
     result_count, people_count = _tree_size(tree)
     return render(
         request,
