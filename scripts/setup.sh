@@ -15,8 +15,12 @@ command -v npm >/dev/null || apt_packages+=(nodejs npm)
 # WeasyPrint renders the official PDFs with Pango.
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || apt_packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi "dejavu" || apt_packages+=(fonts-dejavu-core)
+# The printed forms' tables are set in DejaVu Sans Condensed.
+fc-list 2>/dev/null | grep -qi "dejavu sans condensed" || apt_packages+=(fonts-dejavu-extra)
 if [ "$want_test" = 1 ]; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
+  # pdftotext and pdftoppm read the generated PDFs back in the document tests.
+  command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
 fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "Installing system packages: ${apt_packages[*]}"
@@ -37,7 +41,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 vendor=kinerja/static/vendor
 mkdir -p "$vendor/bootstrap" "$vendor/axe-core"
-cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js "$vendor/bootstrap/"
+cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
+   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map "$vendor/bootstrap/"
 cp node_modules/axe-core/axe.min.js "$vendor/axe-core/"
 
 .venv/bin/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
