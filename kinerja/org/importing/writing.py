@@ -1,8 +1,8 @@
 """Executing a plan, set-based: bulk inserts (COPY on PostgreSQL), bulk updates and one
 path recomputation for the unit tree. Runs inside the caller's transaction."""
 
+import os
 import secrets
-import uuid
 from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
@@ -16,6 +16,18 @@ from kinerja.org.models import Agency, Assignment, Employee, Position, Unit
 BATCH = 1000
 
 Progress = Callable[[int], None]
+
+
+def random_uuids(count: int) -> list[str]:
+    """``count`` random (version 4) UUIDs as text, from one read of the system's random
+    source; building ``uuid.UUID`` objects one by one costs more than the insert."""
+    hexes = os.urandom(16 * count).hex()
+    uuids = []
+    for start in range(0, 32 * count, 32):
+        h = hexes[start : start + 32]
+        variant = "89ab"[int(h[16], 16) & 3]
+        uuids.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}")
+    return uuids
 
 
 def insert_rows(model, columns: list[str], rows: list[tuple]) -> list[int]:
@@ -64,7 +76,7 @@ def _write_units(plan: Plan, agency: Agency, stamp) -> dict[str, int]:
     columns += ["kind", "path", "depth", "address"]
     values = [
         (
-            uuid.uuid4(),
+            key,
             stamp,
             stamp,
             agency.pk,
@@ -76,7 +88,7 @@ def _write_units(plan: Plan, agency: Agency, stamp) -> dict[str, int]:
             0,
             u.address or "",
         )
-        for u in new
+        for key, u in zip(random_uuids(len(new)), new, strict=True)
     ]
     ids.update(zip([u.code for u in new], insert_rows(Unit, columns, values), strict=True))
     changed = [
@@ -129,7 +141,7 @@ def _write_positions(plan: Plan, agency: Agency, stamp, unit_ids: dict[str, int]
     columns += ["level", "reports_to_id", "is_unit_head"]
     values = [
         (
-            uuid.uuid4(),
+            key,
             stamp,
             stamp,
             agency.pk,
@@ -141,7 +153,7 @@ def _write_positions(plan: Plan, agency: Agency, stamp, unit_ids: dict[str, int]
             None,
             bool(p.is_unit_head),
         )
-        for p in new
+        for key, p in zip(random_uuids(len(new)), new, strict=True)
     ]
     ids.update(zip([p.code for p in new], insert_rows(Position, columns, values), strict=True))
     changed = []
@@ -186,9 +198,11 @@ def _write_logins(plan: Plan, stamp) -> dict[str, int]:
             False,
             True,
             stamp,
-            uuid.uuid4(),
+            key,
         )
-        for nip in plan.logins_to_create
+        for key, nip in zip(
+            random_uuids(len(plan.logins_to_create)), plan.logins_to_create, strict=True
+        )
     ]
     created = insert_rows(get_user_model(), columns, values)
     return dict(plan.logins_to_link) | dict(zip(plan.logins_to_create, created, strict=True))
@@ -204,7 +218,7 @@ def _write_employees(plan: Plan, agency: Agency, stamp, user_ids: dict[str, int]
     columns += ["email", "phone", "is_active"]
     values = [
         (
-            uuid.uuid4(),
+            key,
             stamp,
             stamp,
             agency.pk,
@@ -221,7 +235,7 @@ def _write_employees(plan: Plan, agency: Agency, stamp, user_ids: dict[str, int]
             p.phone or "",
             True,
         )
-        for p in new
+        for key, p in zip(random_uuids(len(new)), new, strict=True)
     ]
     ids.update(zip([p.nip for p in new], insert_rows(Employee, columns, values), strict=True))
     changed = []
@@ -261,7 +275,7 @@ def _write_assignments(plan: Plan, stamp, employee_ids, position_ids) -> None:
     columns += ["start_date", "end_date", "decree_number"]
     values = [
         (
-            uuid.uuid4(),
+            key,
             stamp,
             stamp,
             employee_ids[p.nip],
@@ -271,6 +285,6 @@ def _write_assignments(plan: Plan, stamp, employee_ids, position_ids) -> None:
             None,
             "",
         )
-        for p in plan.new_postings
+        for key, p in zip(random_uuids(len(plan.new_postings)), plan.new_postings, strict=True)
     ]
     insert_rows(Assignment, columns, values)
