@@ -7,8 +7,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from kinerja.access.permissions import actor_for, agencies_visible_to, employees_managed_by
 from kinerja.core.clock import today
+from kinerja.org.enums import PositionKind
 from kinerja.org.models import Agency, Assignment, Employee, Unit
-from kinerja.org.selectors import active_on, employee_in_subtree
+from kinerja.org.selectors import active_on, assessees_of, employee_in_subtree
 from kinerja.planning.enums import ResultKind, SkpStatus
 from kinerja.planning.models import (
     AssessmentPeriod,
@@ -22,9 +23,27 @@ from kinerja.planning.models import (
 LIVE_STATUSES = [SkpStatus.DRAFT, SkpStatus.SUBMITTED, SkpStatus.RETURNED, SkpStatus.APPROVED]
 
 
+def _assessed_by_assessees(assessee_ids: set[int], on: datetime.date) -> set[int]:
+    """The people assessed by those the user assesses: the user is their assessor's
+    superior (atasan pejabat penilai), who reads their SKP. Only assessees holding a
+    post that may assess are walked, so a team of staff costs one query."""
+    assessors = Employee.objects.filter(pk__in=assessee_ids).filter(
+        Exists(
+            Assignment.objects.filter(active_on(on), employee=OuterRef("pk")).filter(
+                Q(position__kind__in=PositionKind.structural()) | Q(position__is_unit_head=True)
+            )
+        )
+    )
+    found: set[int] = set()
+    for assessor in assessors:
+        found |= assessees_of(assessor, on)
+    return found
+
+
 def skp_visible_to(user) -> QuerySet[Skp]:
-    """SKPs the user may read: their own, those of the people they assess (today), and
-    those in their HR/leader scopes. The per-object rule is ``planning.view_skp``."""
+    """SKPs the user may read: their own, those of the people they assess (today) and of
+    the people those assess, and those in their HR/leader scopes. The per-object rule
+    is ``planning.view_skp``."""
     actor = actor_for(user)
     if actor.is_superuser:
         return Skp.objects.all()
@@ -33,7 +52,7 @@ def skp_visible_to(user) -> QuerySet[Skp]:
         condition |= Q(employee=actor.employee)
         assessees = actor.assessees(today())
         if assessees:
-            condition |= Q(employee_id__in=assessees)
+            condition |= Q(employee_id__in=assessees | _assessed_by_assessees(assessees, today()))
     on = today()
     for scope in actor.read_scopes:
         part = Q(employee__agency_id=scope.agency_id)

@@ -208,7 +208,7 @@ def test_skp_page_lists_problems_in_plain_words(client, world, plan):
     [
         ("staff", 200),
         ("section_head", 200),
-        ("division_head", 404),  # the assessor's superior: not in skp_visible_to
+        ("division_head", 200),
         ("hr", 200),
         ("leader", 200),
         ("superadmin", 200),
@@ -731,7 +731,7 @@ def test_approve_without_expectations_shows_problems(client, world, plan):
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("staff", 403), ("hr", 403), ("division_head", 404), ("peer", 404), ("other_hr", 404)],
+    [("staff", 403), ("division_head", 403), ("hr", 403), ("peer", 404), ("other_hr", 404)],
 )
 def test_approve_by_others_is_denied(client, world, plan, persona, status):
     staff = _submitted(plan)
@@ -965,3 +965,25 @@ def test_refusal_is_shown_in_indonesian(client, world, plan, settings):
 
     assert refused.context["action_error"] == "SKP belum dapat diajukan."
     assert invalid.context["form"].errors["text"] == ["Bidang ini tidak boleh kosong."]
+
+
+def test_team_lists_people_before_there_is_a_period(client, world):
+    _login(client, world, "section_head")
+
+    response = client.get(reverse("planning:team"))
+
+    assert response.context["period"] is None
+    assert [(p.name, p.plans) for p in response.context["people"]] == [
+        ("Eka Staf", []),
+        ("Fajar Rekan", []),
+    ]
+
+
+def test_assessors_superior_reads_but_does_not_review(client, world, plan):
+    staff = _submitted(plan)
+    _login(client, world, "division_head")
+
+    response = client.get(_detail(staff))
+
+    assert response.status_code == 200
+    assert not (response.context["can_review"] or response.context["can_edit"])

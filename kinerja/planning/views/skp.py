@@ -134,7 +134,7 @@ def team(request: HttpRequest) -> HttpResponse:
     on = today()
     period = current_period(actor.employee.agency, on) if actor.employee else None
     ids = actor.assessees(on)
-    people = list(team_plans(ids, period)) if period and ids else []
+    people = list(team_plans(ids, period)) if ids else []
     waiting_count = sum(1 for p in people if any(s.status == SkpStatus.SUBMITTED for s in p.plans))
     waiting_only = request.GET.get("waiting") == "1"
     if waiting_only:
