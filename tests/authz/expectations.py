@@ -14,7 +14,7 @@ Personas (rows; the ``world`` fixture in conftest.py):
 
 Cases (columns): the object a request is about, reached as ``t`` in the URL builders
 (``t.emp``, ``t.unit``, ``t.position``, ``t.agency``, ``t.user``, ``t.token``, ``t.world``;
-``t.once(name, make)`` makes an object once per cell for the URL, data and marker):
+``authz_objects.py`` makes a capability's objects for a target, e.g. ``skp(t)``):
     own     the persona's own: their employee record, unit, post, login, token
     sub     world.staff: assessed by asr, whose superior is sup; in hr's agency and in
             lead's subtree; for emp it is themselves, so the column says '-'
@@ -39,13 +39,13 @@ is listed; its model pages are not enumerated.
 """
 
 from authz_kit import operation, page
+from authz_objects import annex_item, cascade_link, import_job, indicator, result, skp
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from kinerja.core.clock import today
-from kinerja.org.models import ImportJob
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import (
     CascadeLink,
@@ -137,8 +137,8 @@ IMPORTERS = """
     lead  no
     su    ok
 """
-# An import job of the target's agency.
-IMPORT_JOB = """
+# Objects of the target's agency that only its agency-wide HR admins handle.
+AGENCY_HR = """
           own    sub    unit   agency
     anon  -      login  login  login
     emp   no     -      no     no
@@ -148,6 +148,78 @@ IMPORT_JOB = """
     ohr   ok     no     no     ok
     lead  -      no     no     no
     su    -      ok     ok     ok
+"""
+# planning.view_skp: the employee, their assessor and assessor's superior, HR admins and
+# leaders over them, superadmins.
+SKP_READERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+# planning.change_skp: the employee, and HR admins over them, may edit the content.
+SKP_EDITORS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# planning.submit_skp / revise_skp: the employee alone (superadmins may do anything).
+SKP_OWNER = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# planning.approve_skp: the employee's assessor on the plan's date (asr for staff).
+SKP_ASSESSOR = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     no     no     no
+    hr    no     no     no     no
+    ohr   no     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# planning.adopt_skp: HR admins over the employee.
+SKP_ADOPTERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+EMPLOYEES_ONLY = """
+          any
+    anon  login
+    emp   ok
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  no     # no employee record
+    su    no
 """
 # A personal API token is its owner's alone: nobody else, not even a superadmin.
 OWN_TOKEN_PAGE = """
@@ -171,13 +243,12 @@ def _reset_link(t):
     return reverse("accounts:password_reset_confirm", args=[uid, token])
 
 
-def _import_job(t):
-    return t.once(
-        "import_job",
-        lambda: ImportJob.objects.create(
-            agency=t.agency, files=[{"name": f"rahasia-{t.agency.code}.csv", "path": ""}]
-        ),
-    )
+def _url(name: str, obj) -> str:
+    return reverse(f"planning:{name}", args=[obj.uuid])
+
+
+def _skp_url(name: str, t) -> str:
+    return _url(name, skp(t))
 
 
 def _employee_link(t):
@@ -434,13 +505,13 @@ RULES = {
         IMPORTERS, url=lambda t: reverse("org:import_template", args=["pegawai.csv"])
     ),
     "org:import_job": page(
-        IMPORT_JOB,
-        url=lambda t: reverse("org:import_job", args=[_import_job(t).uuid]),
-        marker=lambda t: _import_job(t).files[0]["name"],
+        AGENCY_HR,
+        url=lambda t: reverse("org:import_job", args=[import_job(t).uuid]),
+        marker=lambda t: import_job(t).files[0]["name"],
     ),
     "org:import_confirm": page(
-        IMPORT_JOB,
-        url=lambda t: reverse("org:import_confirm", args=[_import_job(t).uuid]),
+        AGENCY_HR,
+        url=lambda t: reverse("org:import_confirm", args=[import_job(t).uuid]),
         method="POST",
     ),
     # --- planning: cascade ------------------------------------------------------------
@@ -577,6 +648,83 @@ RULES = {
         url=lambda t: reverse("planning:library_set_active", args=[_template_of(t).uuid]),
         method="POST",
         data={"active": "0"},
+    ),
+    # --- planning: the SKP and its workflow -----------------------------------------
+    "planning:my_skp": page(EMPLOYEES_ONLY, url=lambda t: reverse("planning:my_skp")),
+    "planning:skp_create": page(
+        EMPLOYEES_ONLY, url=lambda t: reverse("planning:skp_create"), method="POST"
+    ),
+    # The SKPs of the people the persona assesses today.
+    "planning:team": page(
+        """
+              own    sub    unit   agency
+        anon  -      login  login  login
+        emp   miss   -      miss   miss
+        asr   miss   hit    miss   miss
+        sup   miss   miss   miss   miss
+        hr    miss   miss   miss   miss
+        ohr   miss   miss   miss   miss
+        lead  -      miss   miss   miss
+        su    -      miss   miss   miss
+        """,
+        url=lambda t: reverse("planning:team"),
+        marker=lambda t: t.emp.full_name,
+    ),
+    "planning:skp_detail": page(SKP_READERS, url=lambda t: _skp_url("skp_detail", t)),
+    "planning:skp_submit": page(SKP_OWNER, url=lambda t: _skp_url("skp_submit", t), method="POST"),
+    "planning:skp_revise": page(SKP_OWNER, url=lambda t: _skp_url("skp_revise", t), method="POST"),
+    "planning:skp_approve": page(
+        SKP_ASSESSOR, url=lambda t: _skp_url("skp_approve", t), method="POST"
+    ),
+    "planning:skp_return": page(
+        SKP_ASSESSOR, url=lambda t: _skp_url("skp_return", t), method="POST"
+    ),
+    "planning:skp_adopt": page(SKP_ADOPTERS, url=lambda t: _skp_url("skp_adopt", t), method="POST"),
+    # --- planning: the SKP's content ---------------------------------------------------
+    "planning:result_add": (
+        page(SKP_EDITORS, url=lambda t: _skp_url("result_add", t)),
+        page(SKP_EDITORS, url=lambda t: _skp_url("result_add", t), method="POST"),
+    ),
+    "planning:skp_library": page(SKP_EDITORS, url=lambda t: _skp_url("skp_library", t)),
+    "planning:annex_add": (
+        page(SKP_EDITORS, url=lambda t: _skp_url("annex_add", t)),
+        page(SKP_EDITORS, url=lambda t: _skp_url("annex_add", t), method="POST"),
+    ),
+    "planning:expectations_edit": (
+        page(SKP_ASSESSOR, url=lambda t: _skp_url("expectations_edit", t)),
+        page(SKP_ASSESSOR, url=lambda t: _skp_url("expectations_edit", t), method="POST"),
+    ),
+    "planning:result_edit": (
+        page(SKP_EDITORS, url=lambda t: _url("result_edit", result(t))),
+        page(SKP_EDITORS, url=lambda t: _url("result_edit", result(t)), method="POST"),
+    ),
+    "planning:result_delete": page(
+        SKP_EDITORS, url=lambda t: _url("result_delete", result(t)), method="POST"
+    ),
+    "planning:indicator_add": (
+        page(SKP_EDITORS, url=lambda t: _url("indicator_add", result(t))),
+        page(SKP_EDITORS, url=lambda t: _url("indicator_add", result(t)), method="POST"),
+    ),
+    "planning:result_link": (
+        page(SKP_EDITORS, url=lambda t: _url("result_link", result(t))),
+        page(SKP_EDITORS, url=lambda t: _url("result_link", result(t)), method="POST"),
+    ),
+    "planning:indicator_edit": (
+        page(SKP_EDITORS, url=lambda t: _url("indicator_edit", indicator(t))),
+        page(SKP_EDITORS, url=lambda t: _url("indicator_edit", indicator(t)), method="POST"),
+    ),
+    "planning:indicator_delete": page(
+        SKP_EDITORS, url=lambda t: _url("indicator_delete", indicator(t)), method="POST"
+    ),
+    "planning:link_delete": page(
+        SKP_EDITORS, url=lambda t: _url("link_delete", cascade_link(t)), method="POST"
+    ),
+    "planning:annex_edit": (
+        page(SKP_EDITORS, url=lambda t: _url("annex_edit", annex_item(t))),
+        page(SKP_EDITORS, url=lambda t: _url("annex_edit", annex_item(t)), method="POST"),
+    ),
+    "planning:annex_delete": page(
+        SKP_EDITORS, url=lambda t: _url("annex_delete", annex_item(t)), method="POST"
     ),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.

@@ -1,0 +1,81 @@
+"""The objects the matrix's cells are about, made for a target ``t`` (see ``Target``):
+one per cell, through the services where they exist, rolled back after the cell.
+
+A capability adds here how to reach its objects from an employee; the expectations
+file then builds URLs from them (``url=lambda t: reverse("…", args=[skp(t).uuid])``).
+"""
+
+from decimal import Decimal
+
+from kinerja.core.clock import today
+from kinerja.org.models import ImportJob
+from kinerja.planning.enums import AnnexKind, Aspect
+from kinerja.planning.models import AssessmentPeriod, CascadeLink
+from kinerja.planning.services import (
+    annex_item_add,
+    indicator_add,
+    period_create,
+    result_add,
+    skp_create,
+)
+
+
+def import_job(t):
+    """An import job of the target's agency."""
+    return t.once(
+        "import_job",
+        lambda: ImportJob.objects.create(
+            agency=t.agency, files=[{"name": f"rahasia-{t.agency.code}.csv", "path": ""}]
+        ),
+    )
+
+
+def period(t, employee=None):
+    """This year's assessment period of the agency of ``employee`` (the target's)."""
+    agency = (employee or t.emp).agency
+    return AssessmentPeriod.objects.filter(
+        agency=agency, year=today().year
+    ).first() or period_create(agency=agency, year=today().year)
+
+
+def skp(t):
+    """A draft SKP of the target employee for their post."""
+    return t.once("skp", lambda: _draft(t, t.emp))
+
+
+def result(t):
+    return t.once("result", lambda: result_add(skp=skp(t), text=f"RHK rahasia {t.emp.nip}"))
+
+
+def indicator(t):
+    return t.once(
+        "indicator",
+        lambda: indicator_add(
+            result=result(t),
+            aspect=Aspect.QUANTITY,
+            text=f"IKI rahasia {t.emp.nip}",
+            target_value=Decimal(12),
+            target_unit="dokumen",
+        ),
+    )
+
+
+def annex_item(t):
+    return t.once(
+        "annex_item",
+        lambda: annex_item_add(skp=skp(t), kind=AnnexKind.RESOURCE_SUPPORT, text="Laptop"),
+    )
+
+
+def cascade_link(t):
+    """A link from one of the target's results to another (the checks the service does on
+    links do not matter to who may remove it)."""
+    other = t.once("other_result", lambda: result_add(skp=skp(t), text="RHK lain"))
+    return t.once(
+        "cascade_link", lambda: CascadeLink.objects.create(result=result(t), supports_result=other)
+    )
+
+
+def _draft(t, employee):
+    key = f"draft:{employee.pk}"
+    return t.once(key, lambda: skp_create(employee=employee, period=period(t, employee)))
