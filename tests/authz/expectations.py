@@ -39,7 +39,7 @@ is listed; its model pages are not enumerated.
 """
 
 from authz_kit import operation, page
-from authz_objects import annex_item, cascade_link, import_job, indicator, result, skp
+from authz_objects import annex_item, cascade_link, import_job, indicator, period, result, skp
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -249,6 +249,11 @@ def _url(name: str, obj) -> str:
 
 def _skp_url(name: str, t) -> str:
     return _url(name, skp(t))
+
+
+def _unit_export(t):
+    period(t)  # the export is of the agency's current period, which must exist
+    return reverse("reporting:unit_skp_xlsx", args=[t.unit.uuid])
 
 
 def _employee_link(t):
@@ -514,6 +519,11 @@ RULES = {
         url=lambda t: reverse("org:import_confirm", args=[import_job(t).uuid]),
         method="POST",
     ),
+    "org:import_cancel": page(
+        AGENCY_HR,
+        url=lambda t: reverse("org:import_cancel", args=[import_job(t).uuid]),
+        method="POST",
+    ),
     # --- planning: cascade ------------------------------------------------------------
     "planning:matrix": page(LOGGED_IN, url=lambda t: reverse("planning:matrix")),
     # planning.distribute_results: only the assessor, for the people they assess today.
@@ -726,6 +736,12 @@ RULES = {
     "planning:annex_delete": page(
         SKP_EDITORS, url=lambda t: _url("annex_delete", annex_item(t)), method="POST"
     ),
+    # --- reporting: documents -----------------------------------------------------------
+    "reporting:skp_pdf": page(
+        SKP_READERS, url=lambda t: reverse("reporting:skp_pdf", args=[skp(t).uuid])
+    ),
+    # planning.view_unit_plans on the unit exported.
+    "reporting:unit_skp_xlsx": page(AGENCY_SETUP_READ, url=_unit_export),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.
     "api-v1:openapi-json": page(PUBLIC, url="/api/v1/openapi.json"),
