@@ -77,6 +77,10 @@ def _check(agency: Agency, sheets, report: ImportReport, progress: Progress):
     if not report.errors and not any(sheet.rows for sheet in sheets):
         report.errors.append(RowError("", None, "", "nothing"))
     plan = make_plan(checked, state, report.errors)
+    # In the order a person reads the files: sheet by sheet, row by row (stable, so the
+    # columns of one row keep their order).
+    order = {sheet.label: index for index, sheet in enumerate(sheets)}
+    report.errors.sort(key=lambda error: (order.get(error.sheet, -1), error.row or 0))
     report.seconds["check"] = time.perf_counter() - started
     if not report.errors:
         report.counts, report.samples = plan.counts(), plan.samples()
