@@ -100,14 +100,17 @@ class Plan:
 
     def staff(self, unit: str, post: Post, level: str = "", *, pppk: bool) -> tuple[str, int]:
         """A staff post in ``unit`` reporting to its head, and the person holding it."""
-        number = self._staff_numbers.get(unit, 0) + 1
-        self._staff_numbers[unit] = number
-        code = f"{unit}-{number:03d}"
+        code = self._next_staff_code(unit)
         name = f"{post.name} {LEVEL_NAMES[level]}" if level else post.name
         self.positions[code] = PositionRow(
             code, unit, name, post.kind, level, self.heads.get(unit), False
         )
         return code, self.hold(code, post, level, pppk=pppk)
+
+    def _next_staff_code(self, unit: str) -> str:
+        number = self._staff_numbers.get(unit, 0) + 1
+        self._staff_numbers[unit] = number
+        return f"{unit}-{number:03d}"
 
     def slot(self, unit: str, weight: float, mix: tuple[tuple[Post, int], ...]) -> None:
         self.slots.append(StaffSlot(unit, weight * self.rng.uniform(0.75, 1.25), mix))
@@ -120,13 +123,14 @@ class Plan:
         self.people.append(person)
         index = len(self.people) - 1
         self.holders[position] = index
+        start = self._start_date(person, head=head)
         self.assignments.append(
             AssignmentRow(
                 person=index,
                 position=position,
                 kind=AssignmentKind.DEFINITIVE,
-                start_date=self._start_date(person, head=head),
-                decree_number=self.decree(person.appointed.year) if head else "",
+                start_date=start,
+                decree_number=self.decree(start.year) if head else "",
             )
         )
         return index
@@ -150,9 +154,7 @@ class Plan:
             if row.person == person and row.kind == AssignmentKind.DEFINITIVE:
                 row.end_date = on - datetime.timedelta(days=1)
                 row.start_date = min(row.start_date, on - datetime.timedelta(days=365))
-        number = self._staff_numbers.get(unit, 0) + 1
-        self._staff_numbers[unit] = number
-        code = f"{unit}-{number:03d}"
+        code = self._next_staff_code(unit)
         self.positions[code] = PositionRow(
             code, unit, post.name, post.kind, "", self.heads.get(unit), False
         )
