@@ -8,6 +8,7 @@ urlpatterns = [
     path("akun/", include("kinerja.accounts.urls")),
     path("organisasi/", include("kinerja.web.organisation_urls")),
     path("rencana/", include("kinerja.planning.urls")),
+    path("laporan/", include("kinerja.reporting.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
