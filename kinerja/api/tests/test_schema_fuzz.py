@@ -26,6 +26,17 @@ from kinerja.accounts.models import ApiToken
 from kinerja.accounts.services import api_token_create
 from kinerja.api.api import api
 from kinerja.org.models import Agency, Employee, Position, Unit
+from kinerja.planning.enums import AnnexKind
+from kinerja.planning.models import (
+    AnnexItem,
+    AssessmentPeriod,
+    CascadeLink,
+    Indicator,
+    PlannedResult,
+    Skp,
+)
+from kinerja.planning.services import annex_item_add
+from kinerja.planning.tests import conftest as planning_fixtures
 
 # Built while the tests are collected, exactly as /api/v1/openapi.json serves it, so each
 # operation becomes its own test. (``schemathesis.pytest.from_fixture`` would build it
@@ -40,7 +51,15 @@ CSRF_TOKEN = "fuzz" * 8
 
 # Which real objects a generated UUID may be swapped for, by the collection in the path
 # or by the name of the query parameter.
-QUERY_COLLECTIONS = {"agency": "agencies", "unit": "units", "parent": "units"}
+QUERY_COLLECTIONS = {
+    "agency": "agencies",
+    "unit": "units",
+    "parent": "units",
+    "period": "periods",
+    "employee": "employees",
+}
+# Approved plans down a reporting line and a draft, for the planning operations.
+plan = planning_fixtures.plan
 
 
 @pytest.fixture
@@ -73,18 +92,25 @@ def credentials(world):
 
 
 @pytest.fixture
-def real_ids(world, credentials):
+def real_ids(world, credentials, plan):
     """Ids of real objects in both agencies, and of spare tokens to revoke: random UUIDs
     alone would only ever reach the "does not exist" branch."""
     for _ in range(3):
         api_token_create(user=world.users["hr"], name="spare")
     spare = ApiToken.objects.filter(name="spare")
+    annex_item_add(skp=plan.staff, kind=AnnexKind.RESOURCE_SUPPORT, text="Laptop")
     ids = {"tokens": spare.values_list("uuid", flat=True)}
     for collection, model in [
         ("agencies", Agency),
         ("units", Unit),
         ("positions", Position),
         ("employees", Employee),
+        ("periods", AssessmentPeriod),
+        ("skps", Skp),
+        ("results", PlannedResult),
+        ("indicators", Indicator),
+        ("links", CascadeLink),
+        ("annex", AnnexItem),
     ]:
         ids[collection] = model.objects.order_by("pk").values_list("uuid", flat=True)
     return {collection: [str(value) for value in values] for collection, values in ids.items()}
