@@ -249,10 +249,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         lambda actor, skp: _owns(actor, skp) or _hr_covers(actor, skp.employee),
     ),
     "planning.submit_skp": ("submit one's own SKP", lambda actor, skp: _owns(actor, skp)),
-    "planning.revise_skp": (
-        "start a revision of one's own approved SKP",
-        lambda actor, skp: _owns(actor, skp),
-    ),
+    "planning.revise_skp": ("start a revision of one's own approved SKP", _owns),
     "planning.approve_skp": (
         "approve or return an SKP and write the leader's expectations",
         _assesses_plan,
