@@ -73,16 +73,20 @@ def skp_parties(skp: Skp) -> SkpParties:
     else:
         on = min(max(today(), skp.start_date), skp.end_date)
     employee = _party(skp.employee, skp.position)
-    agency = skp.employee.agency
-    derived = superiors_of(skp.employee, on)
-    assessor = _from_holding(derived.assessor, derived.external_assessor, agency.head_name)
-    superior = _from_holding(
-        derived.assessor_superior, derived.external_assessor_superior, agency.head_name
-    )
+    head_name = skp.employee.agency.head_name
+    derived = None
     if skp.approved_by_id is not None:
         assessor = _snapshot(skp.approved_by, on)
+    else:
+        derived = superiors_of(skp.employee, on)
+        assessor = _from_holding(derived.assessor, derived.external_assessor, head_name)
     if skp.approved_at is not None and skp.assessor_superior_at_approval_id is not None:
         superior = _snapshot(skp.assessor_superior_at_approval, on)
+    else:
+        derived = derived or superiors_of(skp.employee, on)
+        superior = _from_holding(
+            derived.assessor_superior, derived.external_assessor_superior, head_name
+        )
     return SkpParties(employee=employee, assessor=assessor, assessor_superior=superior, on=on)
 
 
