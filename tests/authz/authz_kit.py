@@ -29,7 +29,8 @@ PERSONA_USERS = {
 }
 CASES = ("own", "sub", "unit", "agency")
 OUTCOMES = {
-    "ok": "allowed: 2xx, or a redirect that is not to a login page",
+    "ok": "allowed: 2xx, or a redirect that is not to a login page; on the API also a 400 "
+    "or 422 problem, a domain rule or validation refusing after the permission check",
     "rec": "allowed with the private record: 2xx showing the target's email",
     "dir": "directory only: 2xx with the target's name but not their email or phone",
     "hit": "a list or search that includes the target",
@@ -159,6 +160,12 @@ def page(grid: str, url, *, method: str = "GET", data=None, marker=None, query=N
 def operation(grid: str, *, params=None, data=None, marker=None, query=None) -> Rule:
     """An API operation; the method and path come from its key, ``params`` fill the path."""
     return Rule(grid=grid, api_params=params, data=data, marker=marker, query=query, is_api=True)
+
+
+def as_api(grid: str) -> str:
+    """A page's grid for the API operation with the same rule: the API answers 401 where
+    the page sends anonymous users to the login page."""
+    return grid.replace("login", "401")
 
 
 def parse_grid(key: str, rule: Rule) -> None:

@@ -23,7 +23,8 @@ Cases (columns): the object a request is about, reached as ``t`` in the URL buil
     any     (instead of the four) a route about no object
 
 Outcomes (cells):
-    ok     allowed: 2xx, or a redirect that is not to a login page
+    ok     allowed: 2xx, or a redirect that is not to a login page; on the API also a
+           400/422 problem (a domain rule or validation refusing after the permission check)
     rec    allowed with the private record: 2xx showing the target's email
     dir    directory only: 2xx with the target's name, without their email or phone
     hit    a list or search that includes the target
@@ -38,7 +39,7 @@ The Django admin is reserved to staff by Django itself: only its root, ``admin:i
 is listed; its model pages are not enumerated.
 """
 
-from authz_kit import operation, page
+from authz_kit import as_api, operation, page
 from authz_objects import annex_item, cascade_link, import_job, indicator, period, result, skp
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
@@ -55,6 +56,7 @@ from kinerja.planning.models import (
     Skp,
 )
 from kinerja.planning.services import period_create
+from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 
 # Grids shared by routes with the same rule ------------------------------------------------
 
@@ -254,6 +256,10 @@ def _skp_url(name: str, t) -> str:
 def _unit_export(t):
     period(t)  # the export is of the agency's current period, which must exist
     return reverse("reporting:unit_skp_xlsx", args=[t.unit.uuid])
+
+
+def _skp_param(t) -> dict:
+    return {"uuid": skp(t).uuid}
 
 
 def _employee_link(t):
@@ -838,5 +844,124 @@ RULES = {
         su    ok     no     no     no
         """,
         params=lambda t: {"uuid": t.token.uuid},
+    ),
+    # --- API: planning (the same rules as the pages) ----------------------------------
+    "GET /api/v1/periods": operation(
+        DIRECTORY_LIST,
+        query=lambda t: {"agency": str(t.agency.uuid)},
+        marker=lambda t: str(period(t).uuid),
+    ),
+    "GET /api/v1/periods/{uuid}/goals": operation(
+        DIRECTORY_API, params=lambda t: {"uuid": period(t).uuid}
+    ),
+    "GET /api/v1/library": operation(
+        DIRECTORY_LIST,
+        query=lambda t: {"agency": str(t.agency.uuid)},
+        marker=lambda t: str(_template_of(t).uuid),
+    ),
+    "GET /api/v1/skps": operation(
+        """
+              own    sub    unit   agency
+        anon  -      401    401    401
+        emp   hit    -      miss   miss
+        asr   hit    hit    miss   miss
+        sup   hit    hit    miss   miss
+        hr    hit    hit    hit    miss
+        ohr   hit    miss   miss   hit
+        lead  -      hit    hit    miss
+        su    -      hit    hit    hit
+        """,
+        marker=lambda t: str(skp(t).uuid),
+    ),
+    "POST /api/v1/skps": operation(
+        """
+              any
+        anon  401
+        emp   ok
+        asr   ok
+        sup   ok
+        hr    ok
+        ohr   ok
+        lead  ok     # refused with 400: only an employee starts an SKP
+        su    ok
+        """,
+        data={},
+    ),
+    "GET /api/v1/skps/{uuid}": operation(as_api(SKP_READERS), params=_skp_param),
+    "GET /api/v1/skps/{uuid}/link-targets": operation(as_api(SKP_READERS), params=_skp_param),
+    "POST /api/v1/skps/{uuid}/results": operation(
+        as_api(SKP_EDITORS), params=_skp_param, data={"text": "RHK baru"}
+    ),
+    "PATCH /api/v1/results/{uuid}": operation(
+        as_api(SKP_EDITORS), params=lambda t: {"uuid": result(t).uuid}, data={"text": "RHK ubah"}
+    ),
+    "DELETE /api/v1/results/{uuid}": operation(
+        as_api(SKP_EDITORS), params=lambda t: {"uuid": result(t).uuid}
+    ),
+    "POST /api/v1/results/{uuid}/indicators": operation(
+        as_api(SKP_EDITORS),
+        params=lambda t: {"uuid": result(t).uuid},
+        data={"aspect": "quantity", "text": "IKI baru", "target_value": "5", "target_unit": "kali"},
+    ),
+    "PATCH /api/v1/indicators/{uuid}": operation(
+        as_api(SKP_EDITORS),
+        params=lambda t: {"uuid": indicator(t).uuid},
+        data={"text": "IKI ubah"},
+    ),
+    "DELETE /api/v1/indicators/{uuid}": operation(
+        as_api(SKP_EDITORS), params=lambda t: {"uuid": indicator(t).uuid}
+    ),
+    # The service refuses a link to anything but the assessor's result (400), after the
+    # permission check this grid is about.
+    "POST /api/v1/results/{uuid}/links": operation(
+        as_api(SKP_EDITORS),
+        params=lambda t: {"uuid": result(t).uuid},
+        data=lambda t: {"supports_result": str(result(t).uuid)},
+    ),
+    "DELETE /api/v1/links/{uuid}": operation(
+        as_api(SKP_EDITORS), params=lambda t: {"uuid": cascade_link(t).uuid}
+    ),
+    "POST /api/v1/skps/{uuid}/annex": operation(
+        as_api(SKP_EDITORS),
+        params=_skp_param,
+        data={"kind": "resource_support", "text": "Laptop"},
+    ),
+    "PATCH /api/v1/annex/{uuid}": operation(
+        as_api(SKP_EDITORS),
+        params=lambda t: {"uuid": annex_item(t).uuid},
+        data={"text": "Laptop baru"},
+    ),
+    "DELETE /api/v1/annex/{uuid}": operation(
+        as_api(SKP_EDITORS), params=lambda t: {"uuid": annex_item(t).uuid}
+    ),
+    "PUT /api/v1/skps/{uuid}/expectations": operation(
+        as_api(SKP_ASSESSOR),
+        params=_skp_param,
+        data={"expectations": [{"core_value": CORE_VALUE_CODES[0], "text": "Melayani"}]},
+    ),
+    "POST /api/v1/skps/{uuid}/submit": operation(as_api(SKP_OWNER), params=_skp_param),
+    "POST /api/v1/skps/{uuid}/revise": operation(as_api(SKP_OWNER), params=_skp_param),
+    "POST /api/v1/skps/{uuid}/approve": operation(as_api(SKP_ASSESSOR), params=_skp_param),
+    "POST /api/v1/skps/{uuid}/return": operation(
+        as_api(SKP_ASSESSOR), params=_skp_param, data={"comment": "Lengkapi indikator"}
+    ),
+    "POST /api/v1/skps/{uuid}/adopt": operation(
+        as_api(SKP_ADOPTERS), params=_skp_param, data={"reason": "Lewat tenggat"}
+    ),
+    # The persona's assessees, with their plans in the period.
+    "GET /api/v1/team": operation(
+        """
+              own    sub    unit   agency
+        anon  -      401    401    401
+        emp   miss   -      miss   miss
+        asr   miss   hit    miss   miss
+        sup   miss   miss   miss   miss
+        hr    miss   miss   miss   miss
+        ohr   miss   miss   miss   miss
+        lead  -      miss   miss   miss
+        su    -      miss   miss   miss
+        """,
+        query=lambda t: {"period": str(period(t).uuid)},
+        marker=lambda t: str(t.emp.uuid),
     ),
 }

@@ -133,7 +133,9 @@ def _check_cell(client: Client, key: str, rule: Rule, target: Target, expected: 
             transaction.set_rollback(True)
             return f"got a server error {type(error).__name__}: {error}  [{method} {url}]"
         asked = url + json.dumps(query)
-        problem = _judge(response, expected, target=target, marker=marker, asked=asked)
+        problem = _judge(
+            response, expected, target=target, marker=marker, asked=asked, is_api=rule.is_api
+        )
         if not problem and writes and expected not in ALLOWING and _fingerprint() != before:
             problem = "but the refused request changed the database"
         transaction.set_rollback(True)
@@ -157,7 +159,7 @@ def _is_login_redirect(response) -> bool:
     return path in {resolve_url(settings.LOGIN_URL), reverse("admin:login")}
 
 
-def _judge(response, expected: str, *, target: Target, marker, asked: str) -> str:
+def _judge(response, expected: str, *, target: Target, marker, asked: str, is_api: bool) -> str:
     """'' when the response is what ``expected`` promises, else what it was instead."""
     status = response.status_code
     body = b"".join(response) if response.streaming else response.content
@@ -166,6 +168,8 @@ def _judge(response, expected: str, *, target: Target, marker, asked: str) -> st
     watched = dict.fromkeys([*target.secrets(), marker or ""])
     leaked = [s for s in watched if s and s not in asked and s in text]
     where = f" → {response['Location']}" if response.has_header("Location") else ""
+    if status >= 400 and "json" in response.get("Content-Type", ""):
+        where = f" ({text[:160]})"
     got = f"got {status}{where}"
     if status >= 500:
         return f"{got}: a server error"
@@ -173,11 +177,17 @@ def _judge(response, expected: str, *, target: Target, marker, asked: str) -> st
         if not REFUSALS[expected](response):
             return got
         return f"{got} but the body shows {leaked}" if leaked else ""
+    if is_api and expected == "ok" and status in DOMAIN_REFUSALS:
+        return f"{got} but the body shows {leaked}" if leaked else ""
     if _is_login_redirect(response) or not 200 <= status < 400:
         return got
     return _judge_content(expected, target=target, marker=marker, text=text, leaked=leaked, got=got)
 
 
+# An API request that passed the permission check may still be refused by a domain rule
+# (400, e.g. submitting an empty SKP) or by validation (422): that is no authorization
+# outcome, and the matrix sends valid payloads so a 422 cannot hide a missing check.
+DOMAIN_REFUSALS = (400, 422)
 REFUSALS = {
     "no": lambda response: response.status_code in (403, 404),
     "login": _is_login_redirect,
