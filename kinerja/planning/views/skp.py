@@ -170,7 +170,6 @@ def _timeline(skp: Skp) -> list[dict]:
                 if employee
                 else (entry.actor.get_username() if entry.actor else _("the system")),
                 "what": TIMELINE_LABELS.get(entry.action, entry.action),
-                "status": (entry.after or {}).get("status", ""),
                 "comment": entry.reason,
             }
         )
