@@ -78,7 +78,9 @@ MAKASSAR = AgencyProfile(
     short_name="Pemkot Makassar",
     head_title="Wali Kota Makassar",
     city="Makassar",
-    email_domain="makassarkota.go.id",
+    # A reserved domain (RFC 2606): a demo install with real SMTP must never mail
+    # the city's actual inboxes.
+    email_domain="makassarkota.example",
     synthetic=False,
 )
 

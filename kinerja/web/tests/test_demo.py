@@ -86,7 +86,7 @@ def test_demo_agency_has_1500_employees_with_valid_nips(db, demo):
         assert (info.birth_date, info.sex) == (employee.birth_date, employee.sex)
         assert employee.grade in GRADES_BY_TYPE[employee.employment_type]
         assert employee.user.username == employee.nip
-        assert employee.email.endswith("@makassarkota.go.id")
+        assert employee.email.endswith("@makassarkota.example")
     assert len({e.uuid for e in employees}) == 1500
     assert all(e.created_at is not None for e in employees)
     types = Counter(e.employment_type for e in employees)
