@@ -150,6 +150,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Source maps are large and only developers' tools read them: compressing them with
+# Brotli made collectstatic take minutes on a small machine.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *"jpg jpeg png gif webp zip gz tgz bz2 tbz xz br swf flv woff woff2 3gp 3gp2 mp4".split(),
+    "map",
+]
 # Uploaded evidence lives outside the static tree and is never served directly:
 # only a view that checks permission streams it.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))

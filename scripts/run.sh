@@ -6,7 +6,13 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 
 $PY manage.py migrate --noinput -v 0
-$PY manage.py collectstatic --noinput -v 0
+# Collecting compresses every asset (about 20 s of CPU); skip it when no static file
+# changed since the last collection.
+manifest="${KINERJA_VAR_DIR:-var}/static/staticfiles.json"
+if [ ! -f "$manifest" ] || [ -n "$(find kinerja/static .venv/lib -path '*/static/*' -type f -newer "$manifest" -print -quit)" ]; then
+  echo "Collecting static files…"
+  $PY manage.py collectstatic --noinput -v 0
+fi
 $PY manage.py load_demo
 
 .venv/bin/celery -A config worker --loglevel=WARNING --concurrency=1 --pool=solo &

@@ -25,7 +25,9 @@ def navigation(request):
         items.append((reverse("planning:cascade"), _("Cascade")))
     if actor.employee is not None or actor.read_scopes or actor.is_superuser:
         items.append((reverse("org:unit_tree"), _("Organisation")))
-    if actor.is_hr_admin or actor.is_superuser:
+    # Import writes units anywhere in the agency, so only agency-wide HR admins get it
+    # (the rule behind "org.import_data").
+    if actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes):
         items.append((reverse("org:import"), _("Import")))
     if actor.read_scopes or actor.is_superuser:
         items.append((reverse("planning:period_list"), _("Periods & goals")))
