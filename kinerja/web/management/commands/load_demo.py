@@ -14,13 +14,15 @@ from kinerja.org.demo import (
     demo_agency_profile,
 )
 from kinerja.org.models import Agency
+from kinerja.planning.demo import demo_plans_create, demo_plans_missing
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo agency (Pemerintah Kota Makassar, about 1,500 employees) with its "
-        "demo logins; with --employees N, a synthetic agency of exactly N employees. "
-        "Does nothing when the agency already exists."
+        "demo logins and this year's plans (period, goals, SKPs, indicator library); with "
+        "--employees N, a synthetic agency of exactly N employees, without plans. Does "
+        "nothing when the agency already exists, except add this year's plans if missing."
     )
 
     def add_arguments(self, parser):
@@ -43,6 +45,10 @@ class Command(BaseCommand):
         profile = demo_agency_profile(employees=employees, seed=seed, code=agency_code)
         existing = Agency.objects.filter(code=profile.code).first()
         if existing is not None:
+            if not profile.synthetic and demo_plans_missing(existing):
+                # Loaded before the demo had plans, or in an earlier year.
+                self._plans(existing, seed)
+                return
             self.stdout.write(
                 _("%(name)s (%(code)s) is already loaded; nothing to do.")
                 % {"name": existing.name, "code": existing.code}
@@ -62,6 +68,27 @@ class Command(BaseCommand):
                 % {
                     "name": agency.name,
                     "count": agency.employees.count(),
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
+        if not profile.synthetic:
+            self._plans(agency, seed)
+
+    def _plans(self, agency, seed):
+        """This year's period, goals, SKPs and indicator library (kinerja.planning.demo)."""
+        started = time.monotonic()
+        try:
+            plans = demo_plans_create(agency=agency, seed=seed)
+        except ApplicationError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Planned %(year)d: %(count)d SKPs with %(results)d results in %(seconds).1f s.")
+                % {
+                    "year": plans.period.year,
+                    "count": plans.skps,
+                    "results": plans.results,
                     "seconds": time.monotonic() - started,
                 }
             )
