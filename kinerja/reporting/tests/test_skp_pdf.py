@@ -8,8 +8,10 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from kinerja.org.tests.factories import AssignmentFactory
+from kinerja.planning.enums import Aspect
 from kinerja.planning.models import Skp
 from kinerja.planning.selectors import skp_detail
+from kinerja.planning.services import indicator_add, result_add
 from kinerja.planning.tests.conftest import approved
 from kinerja.reporting.selectors import Party, skp_parties
 from kinerja.reporting.skp_document import skp_pdf
@@ -163,3 +165,18 @@ def test_skp_pdf_of_a_superseded_version_says_so(plan):
 
     assert "SUPERSEDED" in text
     assert "DRAFT" not in text
+
+
+def test_skp_pdf_repeats_the_table_header_on_every_page(plan):
+    for number in range(9):
+        result = result_add(skp=plan.staff, text=f"Hasil kerja nomor {number}")
+        for aspect in [Aspect.QUANTITY, Aspect.QUALITY, Aspect.TIME, Aspect.COST]:
+            indicator_add(
+                result=result, aspect=aspect, text="Indikator", target_value=1, target_unit="x"
+            )
+
+    pdf = render(plan.staff)
+
+    assert page_count(pdf) == 4
+    header = "No SUPERIOR'S PLANNED RESULT SUPPORTED PLANNED WORK RESULT ASPECT"
+    assert pdf_text(pdf).count(header) == 2
