@@ -3,6 +3,8 @@
 
 PY := .venv/bin/python
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist); `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= auto
 
 setup:
 	@scripts/setup.sh
@@ -14,7 +16,7 @@ run: setup
 	@scripts/run.sh
 
 test: setup-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint:
 	.venv/bin/ruff check .
