@@ -8,7 +8,7 @@ holding a post, cascading from those goals down the derived assessment chain; an
 national indicator library. Most plans are approved; about 5 % are submitted, 3 %
 drafts and 2 % returned with a comment, chosen among people who assess nobody so that
 every approved plan links to an approved plan above. The demo logins get states to try
-the workflow with (see ``Builder.choose_statuses``). Same seed, same plans.
+the workflow with (see ``story.choose_statuses``). Same seed, same plans.
 """
 
 from collections import Counter
@@ -22,8 +22,10 @@ from kinerja.core.services import log_action
 from kinerja.org.demo import DEFAULT_SEED
 from kinerja.org.models import Agency
 from kinerja.planning import services
-from kinerja.planning.demo.build import Builder, DemoPlans
+from kinerja.planning.demo import story
+from kinerja.planning.demo.build import Builder
 from kinerja.planning.demo.chart import Chart
+from kinerja.planning.demo.drafts import DemoPlans
 from kinerja.planning.demo.library import library_seed, library_templates
 from kinerja.planning.demo.store import drafts_store
 from kinerja.planning.enums import SkpStatus
@@ -59,7 +61,7 @@ def demo_plans_create(*, agency: Agency, seed: int = DEFAULT_SEED, actor=None) -
     builder.create_goals()
     builder.draft_all()
     drafts = drafts_store(builder)
-    builder.notify_personas(drafts)
+    story.notify_personas(builder.chart, drafts)
     statuses = Counter(SkpStatus(d.status).value for d in drafts)
     summary = DemoPlans(
         period=period,

@@ -4,41 +4,28 @@ Everything is planned in memory first: the period and the goals go through the
 services (a few dozen rows), then every employee's SKP is drafted in the order of the
 assessment chain (assessors before the people they assess), so each main result can
 point at a result of the assessor's approved SKP already in memory. The rows are then
-written set-based by ``kinerja.planning.demo.store``. The drafts are plain objects,
-not model instances: building 50,000 model instances and preparing them field by field
-through ``bulk_create`` took most of the time.
+written set-based by ``kinerja.planning.demo.store``.
 """
 
 import datetime
 import random
-import uuid as uuid_module
 from collections import Counter
-from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from kinerja.core.clock import now
-from kinerja.notifications.services import notify
-from kinerja.org.demo import PERSONA_POSTS
 from kinerja.org.enums import AssignmentKind, PositionKind, UnitKind
 from kinerja.org.models import Assignment, Unit
 from kinerja.org.selectors import superiors_of
 from kinerja.planning import services
 from kinerja.planning.demo import goals as g
 from kinerja.planning.demo import results as r
-from kinerja.planning.demo import wording
+from kinerja.planning.demo import story, wording
 from kinerja.planning.demo.chart import Chart, Holding, PostRow, UnitRow
+from kinerja.planning.demo.drafts import INTERNAL, SERVICE, GoalRow, ResultDraft, SkpDraft
 from kinerja.planning.enums import AnnexKind, ResultKind, SkpStatus
-from kinerja.planning.models import AssessmentPeriod, OrganisationGoal, OrganisationIndicator
+from kinerja.planning.models import AssessmentPeriod
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 
-# Shares of the plans that are not approved yet (the rest is approved).
-SHARES = {SkpStatus.SUBMITTED: 0.05, SkpStatus.DRAFT: 0.03, SkpStatus.RETURNED: 0.02}
 ADDITIONAL_CHANCE = 0.12
 MAX_ACTING_RESULTS = 3
-SERVICE, INTERNAL = "service", "internal"
 
 SETDA_FIELDS = {
     "HUKUM": "legal",
@@ -65,73 +52,6 @@ UNIT_FIELDS = {"DPMPTSP-PM": "investment", "DISHUB-PKB": "vehicle_testing", "DLH
 KIND_FIELDS = {UnitKind.HEALTH_CENTRE: "health_centre", UnitKind.SCHOOL: "school"}
 NAME_FIELDS = (("Subbagian Keuangan", "finance"), ("Subbagian Perencanaan", "planning"))
 HEAD_FIELD = {"landfill": "environment", "vehicle_testing": "transport"}
-
-
-@dataclass
-class GoalRow:
-    spec: g.GoalSpec
-    goal: OrganisationGoal
-    ikus: list[OrganisationIndicator]
-
-    @property
-    def link(self) -> tuple[int, int | None]:
-        """What a result supporting this goal points at: the goal and its first IKU."""
-        return self.goal.pk, self.ikus[0].pk if self.ikus else None
-
-
-@dataclass(eq=False)
-class ResultDraft:
-    """A planned result (RHK) with its indicators as (aspect, text, target, unit) and
-    what it supports: results of the assessor's plan, or goals as (goal, IKU) ids."""
-
-    skp: "SkpDraft" = field(repr=False)
-    kind: str
-    text: str
-    order: int
-    perspective: str = ""
-    assigned_by: str = ""
-    indicators: list[tuple[str, str, Decimal, str]] = field(default_factory=list)
-    supports: list["ResultDraft"] = field(default_factory=list, repr=False)
-    goals: list[tuple[int, int | None]] = field(default_factory=list)
-    feeds: tuple[str, ...] = ()
-    theme: str = SERVICE
-    acting_post: int | None = None
-    pk: int | None = None
-
-
-@dataclass(eq=False)
-class SkpDraft:
-    employee_id: int
-    position_id: int
-    is_acting: bool
-    start_date: datetime.date
-    end_date: datetime.date
-    status: str
-    assessor: Holding | None
-    depth: int
-    pool: str = ""
-    uuid: uuid_module.UUID = field(default_factory=uuid_module.uuid4)
-    submitted_at: datetime.datetime | None = None
-    approved_at: datetime.datetime | None = None
-    approved_by_id: int | None = None
-    superior_id: int | None = None
-    review_comment: str = ""
-    results: list[ResultDraft] = field(default_factory=list)
-    annex: list[tuple[str, str]] = field(default_factory=list)
-    expectations: dict[str, str] = field(default_factory=dict)
-    closed_on: datetime.date | None = None
-    pk: int | None = None
-
-    def main_results(self) -> list[ResultDraft]:
-        return [d for d in self.results if d.kind == ResultKind.MAIN]
-
-
-@dataclass
-class DemoPlans:
-    period: AssessmentPeriod
-    skps: int
-    results: int
-    statuses: dict[str, int]
 
 
 def unit_field(unit: UnitRow) -> str:
@@ -167,7 +87,6 @@ class Builder:
         self.plans: dict[int, SkpDraft] = {}
         self.closed: list[SkpDraft] = []
         self.team_counter: Counter[int] = Counter()
-        self.post_by_code = {p.code: p for p in chart.posts.values()}
 
     # --- goals -------------------------------------------------------------------------
 
@@ -215,70 +134,10 @@ class Builder:
     def _head_post(self, unit: UnitRow) -> PostRow:
         return next(p for p in self.chart.posts.values() if p.unit_id == unit.pk and p.is_unit_head)
 
-    # --- statuses ------------------------------------------------------------------------
-
-    def persona_ids(self) -> dict[str, int]:
-        found = {}
-        for persona, code in PERSONA_POSTS.items():
-            post = self.post_by_code.get(code)
-            holder = post and self.chart.holder(post.pk, exclude=0)
-            if holder is not None:
-                found[persona] = holder.employee_id
-        return found
-
-    def choose_statuses(self, people: list[int], protected: set[int]) -> dict[int, str]:
-        """Which plans are not approved yet. Only people nobody links to (they assess no
-        one) can wait, so every approved plan's results have an approved plan above."""
-        assessors = {h.employee_id for e in people if (h := self.chart.assessor_of(e))}
-        personas = self.persona_ids()
-        statuses: dict[int, str] = {}
-        if "employee" in personas:
-            statuses[personas["employee"]] = SkpStatus.APPROVED
-        if "teacher" in personas:
-            statuses[personas["teacher"]] = SkpStatus.RETURNED
-        for persona, waiting in (
-            ("assessor", (SkpStatus.SUBMITTED, SkpStatus.RETURNED, SkpStatus.DRAFT)),
-            ("school_head", (SkpStatus.SUBMITTED, SkpStatus.DRAFT)),
-        ):
-            if persona not in personas:
-                continue
-            team = sorted(
-                (
-                    e
-                    for e in people
-                    if (h := self.chart.assessor_of(e))
-                    and h.employee_id == personas[persona]
-                    and e not in assessors
-                    and e not in statuses
-                    and e not in personas.values()
-                ),
-                key=self._code_of,
-            )
-            statuses.update(zip(team, waiting, strict=False))
-        leaves = [
-            e
-            for e in people
-            if e not in assessors
-            and e not in protected
-            and e not in statuses
-            and e not in personas.values()
-            and not self._post_of(e).is_senior
-            and not self.chart.acting(e)
-        ]
-        for status, share in SHARES.items():
-            wanted = round(len(people) * share) - sum(1 for s in statuses.values() if s == status)
-            chosen = self.rng.sample(leaves, max(0, min(wanted, len(leaves))))
-            statuses.update(dict.fromkeys(chosen, status))
-            leaves = [e for e in leaves if e not in statuses]
-        return statuses
-
-    def _post_of(self, employee_id: int) -> PostRow:
-        return self.chart.posts[self.chart.primary(employee_id).position_id]
+    # --- drafting SKPs -------------------------------------------------------------------
 
     def _code_of(self, employee_id: int) -> str:
-        return self._post_of(employee_id).code
-
-    # --- drafting SKPs -------------------------------------------------------------------
+        return self.chart.posts[self.chart.primary(employee_id).position_id].code
 
     def depth(self, employee_id: int) -> int:
         depth, current = 0, employee_id
@@ -297,7 +156,7 @@ class Builder:
             old = superiors_of(self.chart.employees[employee_id], assignment.end_date).assessor
             if old is not None:
                 protected.add(old.employee.pk)
-        statuses = self.choose_statuses(people, protected)
+        statuses = story.choose_statuses(self.chart, self.rng, people, protected)
         for employee_id in people:
             holding = self.chart.primary(employee_id)
             assessor, superior = self.chart.superiors(employee_id)
@@ -392,7 +251,7 @@ class Builder:
             draft.main_results()[-1].supports.clear()
         if status != SkpStatus.DRAFT and not self._complete(draft):
             draft.status = SkpStatus.DRAFT
-        self.stamp(draft, superior)
+        story.stamp(self.rng, draft, superior)
         return draft
 
     def _complete(self, draft: SkpDraft) -> bool:
@@ -586,74 +445,8 @@ class Builder:
             code: rng.choice(wording.EXPECTATIONS[code]) for code in CORE_VALUE_CODES
         }
 
-    # --- the story's dates and actors --------------------------------------------------
-
-    def stamp(self, draft: SkpDraft, superior: int | None) -> None:
-        """Dates of submission and approval: in January, assessors a few days before
-        the people they assess; plans still waiting were submitted recently."""
-        rng = self.rng
-        current = now()
-        if draft.status == SkpStatus.APPROVED:
-            approved_on = draft.start_date + datetime.timedelta(
-                days=3 + 3 * draft.depth + rng.randint(0, 2)
-            )
-            draft.approved_at = min(self._at(approved_on), current)
-            draft.submitted_at = min(
-                self._at(max(draft.start_date, approved_on - datetime.timedelta(days=2))),
-                draft.approved_at,
-            )
-            if draft.assessor is not None:
-                draft.approved_by_id = draft.assessor.employee_id
-                draft.superior_id = superior
-        elif draft.status in (SkpStatus.SUBMITTED, SkpStatus.RETURNED):
-            days = rng.randint(1, 6) if draft.status == SkpStatus.SUBMITTED else rng.randint(7, 20)
-            draft.submitted_at = max(
-                self._at(draft.start_date), current - datetime.timedelta(days=days)
-            )
-            if draft.status == SkpStatus.RETURNED:
-                draft.review_comment = rng.choice(wording.REVIEW_COMMENTS)
-
-    def _at(self, day: datetime.date) -> datetime.datetime:
-        moment = datetime.datetime.combine(
-            day, datetime.time(8 + self.rng.randrange(7), self.rng.randrange(60))
-        )
-        return timezone.make_aware(moment)
-
     def drafts(self) -> list[SkpDraft]:
         return [*self.plans.values(), *self.closed]
-
-    def notify_personas(self, drafts: list[SkpDraft]) -> None:
-        """The messages the demo logins would have received (others never log in)."""
-        personas = set(self.persona_ids().values())
-        for draft in drafts:
-            skp = draft
-            link = f"/rencana/skp/{skp.uuid}/"
-            employee = self.chart.employees[skp.employee_id]
-            if skp.employee_id in personas and employee.user is not None:
-                if skp.status == SkpStatus.APPROVED and draft.closed_on is None:
-                    notify(
-                        recipient=employee.user, title=_("Your SKP has been approved"), link=link
-                    )
-                elif skp.status == SkpStatus.RETURNED:
-                    notify(
-                        recipient=employee.user,
-                        title=_("Your SKP was returned for changes"),
-                        body=skp.review_comment,
-                        link=link,
-                    )
-            assessor = draft.assessor and self.chart.employees.get(draft.assessor.employee_id)
-            if (
-                skp.status == SkpStatus.SUBMITTED
-                and assessor is not None
-                and assessor.pk in personas
-                and assessor.user is not None
-            ):
-                notify(
-                    recipient=assessor.user,
-                    title=_("%(name)s submitted an SKP for approval")
-                    % {"name": employee.full_name},
-                    link=link,
-                )
 
 
 def _ordered(pool, chosen) -> tuple:

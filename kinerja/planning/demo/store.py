@@ -11,7 +11,8 @@ import json
 
 from kinerja.core.models import ActivityLog
 from kinerja.org.demo.writer import _insert, _reserve_ids
-from kinerja.planning.demo.build import Builder, SkpDraft
+from kinerja.planning.demo.build import Builder
+from kinerja.planning.demo.drafts import SkpDraft
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import (
     AnnexItem,
