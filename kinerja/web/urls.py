@@ -7,4 +7,5 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("panduan/", views.guide, name="guide"),
+    path("healthz", views.healthz, name="healthz"),
 ]

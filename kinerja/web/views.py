@@ -1,8 +1,9 @@
-"""Role home pages and the in-app guide."""
+"""Role home pages, the in-app guide and the health check."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from kinerja.access.permissions import actor_for
 from kinerja.core.clock import today
@@ -31,3 +32,11 @@ def guide(request: HttpRequest) -> HttpResponse:
     """Panduan: the performance cycle in plain words. Public, so it can be linked to."""
     template = "web/guide.html"
     return render(request, template, {"base": "base.html" if request.user.is_authenticated else "base_plain.html"})
+
+
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The process answers: for load balancers, uptime monitors and IT staff. Touches
+    neither the database nor the session, so it stays cheap and says nothing about them;
+    the load benchmark also uses it as the server's ceiling."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

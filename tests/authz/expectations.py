@@ -385,6 +385,7 @@ RULES = {
     # --- web ---------------------------------------------------------------------------
     "web:home": page(LOGGED_IN, url="/"),
     "web:guide": page(PUBLIC, url=lambda t: reverse("web:guide")),
+    "web:healthz": page(PUBLIC, url=lambda t: reverse("web:healthz")),
     "set_language": page(PUBLIC, url="/i18n/setlang/", method="POST", data={"language": "en"}),
     "admin:index": page(
         """
