@@ -77,6 +77,7 @@ def unit_detail(request: HttpRequest, uuid) -> HttpResponse:
             "positions": list(unit_positions_with_holders(unit, on)),
             "page": page,
             "q": request.GET.get("q", ""),
+            "can_export_plans": may(request.user, "planning.view_unit_plans", unit),
         },
     )
 

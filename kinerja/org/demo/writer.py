@@ -36,9 +36,9 @@ FRESH_DEFAULTS: dict[Callable[[], Any], Callable[[], Any]] = {
 def plan_write(*, agency: Agency, plan: Plan) -> None:
     unit_ids = _write_units(agency, plan)
     position_ids = dict(
-        zip(plan.positions, _reserve_ids(Position, len(plan.positions)), strict=True)
+        zip(plan.positions, reserve_ids(Position, len(plan.positions)), strict=True)
     )
-    _insert(
+    insert_rows(
         Position,
         ("id", "agency_id", "unit_id", "code", "name", "kind", "level", "reports_to_id",
          "is_unit_head"),
@@ -50,7 +50,7 @@ def plan_write(*, agency: Agency, plan: Plan) -> None:
         ),
     )  # fmt: skip
     employee_ids = _write_people(agency, plan)
-    _insert(
+    insert_rows(
         Assignment,
         ("employee_id", "position_id", "kind", "start_date", "end_date", "decree_number"),
         (
@@ -62,7 +62,7 @@ def plan_write(*, agency: Agency, plan: Plan) -> None:
 
 
 def _write_units(agency: Agency, plan: Plan) -> dict[str, int]:
-    ids = dict(zip(plan.units, _reserve_ids(Unit, len(plan.units)), strict=True))
+    ids = dict(zip(plan.units, reserve_ids(Unit, len(plan.units)), strict=True))
     paths: dict[str, str] = {}
     rows = []
     for row in plan.units.values():  # a parent is always planned before its children
@@ -73,7 +73,7 @@ def _write_units(agency: Agency, plan: Plan) -> dict[str, int]:
             (ids[row.code], agency.pk, parent_id, row.name, row.code, row.kind, path,
              path.count("/") - 2, row.address)
         )  # fmt: skip
-    _insert(
+    insert_rows(
         Unit,
         ("id", "agency_id", "parent_id", "name", "code", "kind", "path", "depth", "address"),
         rows,
@@ -85,9 +85,9 @@ def _write_people(agency: Agency, plan: Plan) -> Sequence[int]:
     """Employees with their logins (username = NIP, no usable password, as
     ``employee_create`` makes them), in plan order."""
     User = get_user_model()
-    user_ids = _reserve_ids(User, len(plan.people))
-    employee_ids = _reserve_ids(Employee, len(plan.people))
-    _insert(
+    user_ids = reserve_ids(User, len(plan.people))
+    employee_ids = reserve_ids(Employee, len(plan.people))
+    insert_rows(
         User,
         ("id", "username", "email", "password"),
         (
@@ -95,7 +95,7 @@ def _write_people(agency: Agency, plan: Plan) -> Sequence[int]:
             for row, user_id in zip(plan.people, user_ids, strict=True)
         ),
     )
-    _insert(
+    insert_rows(
         Employee,
         ("id", "agency_id", "user_id", "nip", "name", "front_title", "back_title",
          "employment_type", "grade", "sex", "birth_date", "email", "phone"),
@@ -109,7 +109,7 @@ def _write_people(agency: Agency, plan: Plan) -> Sequence[int]:
     return employee_ids
 
 
-def _reserve_ids(model: type[models.Model], count: int) -> Sequence[int]:
+def reserve_ids(model: type[models.Model], count: int) -> Sequence[int]:
     """``count`` primary keys nobody else will use."""
     table = model._meta.db_table
     with connection.cursor() as cursor:
@@ -131,7 +131,7 @@ def _reserve_ids(model: type[models.Model], count: int) -> Sequence[int]:
         return range(first, first + count)
 
 
-def _insert(
+def insert_rows(
     model: type[models.Model], names: Sequence[str], rows: Iterable[tuple[Any, ...]]
 ) -> None:
     """Insert rows whose values are given for the columns ``names`` (attnames); every

@@ -10,7 +10,7 @@ transition had in the story (the time is that of the build, as for anything logg
 import json
 
 from kinerja.core.models import ActivityLog
-from kinerja.org.demo.writer import _insert, _reserve_ids
+from kinerja.org.demo.writer import insert_rows, reserve_ids
 from kinerja.planning.demo.build import Builder
 from kinerja.planning.demo.drafts import SkpDraft
 from kinerja.planning.enums import SkpStatus
@@ -31,12 +31,12 @@ WITH_EXPECTATIONS = frozenset({SkpStatus.APPROVED, SkpStatus.RETURNED})
 def drafts_store(builder: Builder) -> list[SkpDraft]:
     drafts = builder.drafts()
     period_id = builder.period.pk
-    for draft, pk in zip(drafts, _reserve_ids(Skp, len(drafts)), strict=True):
+    for draft, pk in zip(drafts, reserve_ids(Skp, len(drafts)), strict=True):
         draft.pk = pk
     results = [result for draft in drafts for result in draft.results]
-    for result, pk in zip(results, _reserve_ids(PlannedResult, len(results)), strict=True):
+    for result, pk in zip(results, reserve_ids(PlannedResult, len(results)), strict=True):
         result.pk = pk
-    _insert(
+    insert_rows(
         Skp,
         ("id", "uuid", "employee_id", "period_id", "position_id", "is_acting", "start_date",
          "end_date", "approach", "status", "submitted_at", "approved_at", "approved_by_id",
@@ -48,7 +48,7 @@ def drafts_store(builder: Builder) -> list[SkpDraft]:
             for d in drafts
         ),
     )  # fmt: skip
-    _insert(
+    insert_rows(
         BehaviourExpectation,
         ("skp_id", "core_value", "text"),
         (
@@ -57,12 +57,12 @@ def drafts_store(builder: Builder) -> list[SkpDraft]:
             for code in CORE_VALUE_CODES
         ),
     )
-    _insert(
+    insert_rows(
         PlannedResult,
         ("id", "skp_id", "kind", "text", "perspective", "assigned_by", "order"),
         ((r.pk, r.skp.pk, r.kind, r.text, r.perspective, r.assigned_by, r.order) for r in results),
     )
-    _insert(
+    insert_rows(
         CascadeLink,
         ("result_id", "supports_result_id", "supports_goal_id", "supports_indicator_id"),
         [
@@ -70,7 +70,7 @@ def drafts_store(builder: Builder) -> list[SkpDraft]:
             *((r.pk, None, goal, iku) for r in results for goal, iku in r.goals),
         ],
     )
-    _insert(
+    insert_rows(
         Indicator,
         ("result_id", "aspect", "text", "target_value", "target_unit", "order"),
         (
@@ -79,7 +79,7 @@ def drafts_store(builder: Builder) -> list[SkpDraft]:
             for number, (aspect, text, target, unit) in enumerate(r.indicators, 1)
         ),
     )
-    _insert(
+    insert_rows(
         AnnexItem,
         ("skp_id", "kind", "text", "order"),
         (
@@ -88,7 +88,7 @@ def drafts_store(builder: Builder) -> list[SkpDraft]:
             for number, (kind, text) in enumerate(d.annex, 1)
         ),
     )
-    _insert(
+    insert_rows(
         ActivityLog,
         ("actor_id", "action", "object_type", "object_uuid", "subject_employee_id", "before",
          "after", "reason"),

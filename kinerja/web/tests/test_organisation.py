@@ -196,3 +196,16 @@ def test_list_pages_query_count_is_constant(client, world, url_name):
     many = _queries(client, url, params)
 
     assert few == many
+
+
+def test_unit_detail_offers_plan_export_only_to_readers_of_unit_plans(client, world):
+    client.force_login(world.users["hr"])
+    assert client.get(reverse("org:unit_detail", args=[world.section.uuid])).context[
+        "can_export_plans"
+    ]
+
+    client.force_login(world.users["staff"])
+    response = client.get(reverse("org:unit_detail", args=[world.section.uuid]))
+
+    assert response.context["can_export_plans"] is False
+    assert b"skp.xlsx" not in response.content
