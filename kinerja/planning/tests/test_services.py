@@ -113,7 +113,7 @@ def test_full_workflow_submit_return_resubmit_approve(
     titles = list(
         Notification.objects.filter(recipient=world.users["staff"]).values_list("title", flat=True)
     )
-    assert "SKP Anda telah disetujui" in titles
+    assert "SKP Anda telah ditetapkan" in titles
 
 
 def test_approve_requires_all_expectations(plan):
@@ -156,7 +156,7 @@ def test_link_to_unapproved_assessor_skp_explains_what_to_do(plan, world):
     plan.kasi.save()
     result = result_add(skp=plan.staff, text="Berkas")
 
-    with pytest.raises(ApplicationError, match="belum disetujui"):
+    with pytest.raises(ApplicationError, match="belum ditetapkan"):
         link_to_result(result=result, target=plan.kasi_result)
     assert revision.status == SkpStatus.DRAFT
 
