@@ -21,7 +21,7 @@ Benchmark = Callable[[Options], dict]
 REGISTRY: dict[str, tuple[str, Benchmark]] = {}
 
 # The modules that register benchmarks; add yours here.
-MODULES = ["bench.import_employees", "bench.pdf_documents"]
+MODULES = ["bench.import_employees", "bench.pdf_documents", "bench.surge"]
 
 
 def benchmark(name: str, description: str) -> Callable[[Benchmark], Benchmark]:

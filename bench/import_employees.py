@@ -123,7 +123,7 @@ def run(options: Options) -> dict:
     from kinerja.org.models import Agency, Employee
 
     count = SMOKE_ROWS if options.smoke else ROWS
-    agency = Agency.objects.create(name="Pemerintah Kabupaten Tolok Ukur", code="bench-import")
+    agency = Agency.objects.create(name="Pemerintah Kabupaten Tolok Impor", code="bench-import")
     units, positions = organisation_csv()
     setup = import_apply(
         agency=agency, sources=[Source("unor.csv", units), Source("jabatan.csv", positions)]

@@ -1,0 +1,310 @@
+"""Locust users of the deadline surge (issue 6, benchmark a): the last days before the
+planning deadline, in a synthetic agency prepared by ``bench/surge_data.py``.
+
+* ``EmployeeUser`` opens "My SKP" and their draft SKP and saves its content through the
+  very POSTs the page's htmx forms send: a new result with its first indicator, another
+  indicator, a reworded result.
+* ``AssessorUser`` opens the team queue and team members' SKPs, writes the leader's
+  expectations, and approves or returns submitted SKPs.
+* ``LeaderUser`` opens the cascade tree of their office's goals and their unit's page.
+* ``HealthzUser`` only asks ``/healthz``: the same server's ceiling.
+
+Each virtual user logs in once with its own login from the plan (``SURGE_PLAN``, a JSON
+file written by ``surge_data prepare``) and then runs one task every ``SURGE_PACING``
+seconds. Every save that the server confirms is appended to ``SURGE_WRITES`` (JSON
+lines) with the unique marker its text carries, so ``surge_data verify`` can check that
+the database holds it. To add a screen later (realisations, ratings), write a task
+that calls ``self.page(...)`` or ``self.save(...)`` with its URL and form fields.
+
+``bench/surge.py`` drives these classes through locust's Python API; by hand::
+
+    SURGE_PLAN=var/bench/surge/plan.json .venv/bin/locust -f bench/locustfile_surge.py \\
+        --host http://127.0.0.1:8000 --headless -u 50 -r 10 -t 60s EmployeeUser AssessorUser
+"""
+
+import itertools
+import json
+import os
+import random
+import re
+from functools import cache
+from pathlib import Path
+
+from locust import FastHttpUser, constant_pacing, task
+
+from kinerja.regulation.berakhlak import CORE_VALUE_CODES
+
+PACING = float(os.environ.get("SURGE_PACING", "2"))
+RUN = os.environ.get("SURGE_RUN", "manual")
+SKP_PAGE = re.compile(r"^/rencana/skp/[0-9a-f-]{36}/$")
+_counters: dict[str, itertools.count] = {}
+pick = random.Random()  # noqa: S311 -- which page a simulated person opens, not a secret
+_writes = []
+
+
+@cache
+def plan() -> dict:
+    return json.loads(Path(os.environ["SURGE_PLAN"]).read_text())
+
+
+def record_write(kind: str, obj: str, marker: str, *, ok: bool) -> None:
+    """Note a write and whether the server confirmed it, for the check against the
+    database afterwards."""
+    if not _writes:
+        _writes.append(open(os.environ.get("SURGE_WRITES", os.devnull), "a"))  # noqa: SIM115
+    line = {"kind": kind, "object": obj, "marker": marker, "ok": ok}
+    _writes[0].write(json.dumps(line) + "\n")
+    _writes[0].flush()
+
+
+class Visitor(FastHttpUser):
+    """A person with a login from the plan's ``pool``: logs in, then browses and saves."""
+
+    abstract = True
+    wait_time = constant_pacing(PACING)
+    pool = ""
+
+    def on_start(self) -> None:
+        people = plan()[self.pool]
+        number = next(_counters.setdefault(self.pool, itertools.count()))
+        self.me = people[number % len(people)]
+        self.tag = f"{self.pool[0]}{number}"
+        self.writes = itertools.count(1)
+        self.client.get("/akun/login/", name="login form")
+        with self.client.post(
+            "/akun/login/",
+            data={
+                "username": self.me["username"],
+                "password": plan()["password"],
+                "csrfmiddlewaretoken": self.csrf(),
+                "next": "/",
+            },
+            allow_redirects=False,
+            name="login",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"login refused for {self.me['username']}")
+                return
+        self.page("/", "home")
+
+    def csrf(self) -> str:
+        for cookie in self.client.cookiejar:
+            if cookie.name == "csrftoken":
+                return cookie.value
+        return ""
+
+    def marker(self) -> str:
+        return f"[surge {RUN} {self.tag}-{next(self.writes)}]"
+
+    def page(self, url: str, name: str, *, htmx: bool = False) -> str:
+        headers = {"HX-Request": "true"} if htmx else {}
+        return self.client.get(url, name=name, headers=headers).text or ""
+
+    def save(self, url: str, data: dict, *, name: str, section: str, write: tuple) -> bool:
+        """Open an htmx form, then POST it as htmx does. A save succeeded when the server
+        answers with the re-rendered ``section`` (an invalid form comes back as itself).
+        ``write`` is (kind, object, marker) for the check against the database."""
+        self.page(url, f"{name} (form)", htmx=True)
+        with self.client.post(
+            url,
+            data=data,
+            headers={"HX-Request": "true", "X-CSRFToken": self.csrf()},
+            name=name,
+            catch_response=True,
+        ) as response:
+            ok = response.status_code == 200 and response.headers.get("HX-Retarget") == section
+            if not ok:
+                response.failure(f"not saved: {response.status_code} {_start(response)}")
+        record_write(*write, ok=ok)
+        return ok
+
+    def act(self, url: str, data: dict, *, name: str, write: tuple) -> bool:
+        """A plain form POST that redirects to the SKP page on success, as a browser
+        sends it; the browser then loads that page."""
+        with self.client.post(
+            url,
+            data={**data, "csrfmiddlewaretoken": self.csrf()},
+            allow_redirects=False,
+            name=name,
+            catch_response=True,
+        ) as response:
+            location = response.headers.get("Location", "")
+            ok = response.status_code == 302 and SKP_PAGE.match(location) is not None
+            if not ok:
+                response.failure(f"refused: {response.status_code} {_start(response)}")
+        record_write(*write, ok=ok)
+        if ok:
+            self.page(location, "skp page")
+        return ok
+
+
+def _start(response) -> str:
+    return (response.text or "")[:200]
+
+
+class EmployeeUser(Visitor):
+    pool = "employees"
+    weight = 6
+
+    @task(2)
+    def my_skp(self) -> None:
+        self.page("/rencana/", "my skp")
+
+    @task(3)
+    def read_skp(self) -> None:
+        self.page(f"/rencana/skp/{self.me['skp']}/", "skp page")
+
+    @task(1)
+    def home(self) -> None:
+        self.page("/", "home")
+
+    @task(1)
+    def add_result(self) -> None:
+        marker = self.marker()
+        data = {
+            "kind": "main",
+            "text": f"Laporan layanan bulanan tersusun tepat waktu {marker}",
+            "aspect": "quantity",
+            "indicator_text": "Jumlah laporan layanan yang tersusun",
+            "target_value": "12",
+            "target_unit": "laporan",
+        }
+        skp = self.me["skp"]
+        self.save(
+            f"/rencana/skp/{skp}/hasil/tambah/",
+            data,
+            name="result add",
+            section="#skp-results",
+            write=("result_add", skp, marker),
+        )
+
+    @task(1)
+    def add_indicator(self) -> None:
+        result = pick.choice(self.me["results"])
+        marker = self.marker()
+        data = {
+            "aspect": "time",
+            "indicator_text": f"Laporan diserahkan paling lambat tanggal 5 {marker}",
+            "target_value": "12",
+            "target_unit": "bulan",
+        }
+        self.save(
+            f"/rencana/hasil/{result}/indikator/",
+            data,
+            name="indicator add",
+            section="#skp-results",
+            write=("indicator_add", result, marker),
+        )
+
+    @task(1)
+    def reword_result(self) -> None:
+        result = pick.choice(self.me["results"])
+        marker = self.marker()
+        self.save(
+            f"/rencana/hasil/{result}/ubah/",
+            {"kind": "main", "text": f"Dokumen layanan terverifikasi dan tercatat {marker}"},
+            name="result edit",
+            section="#skp-results",
+            write=("result_edit", result, marker),
+        )
+
+
+class AssessorUser(Visitor):
+    pool = "assessors"
+    weight = 3
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.status = dict(self.me["team"])
+
+    def with_status(self, *statuses: str) -> list[str]:
+        return [skp for skp, status in self.status.items() if status in statuses]
+
+    @task(3)
+    def queue(self) -> None:
+        waiting = pick.random() < 0.5
+        self.page("/rencana/tim/?waiting=1" if waiting else "/rencana/tim/", "team queue")
+
+    @task(3)
+    def read_skp(self) -> None:
+        self.page(f"/rencana/skp/{pick.choice(list(self.status))}/", "skp page")
+
+    @task(1)
+    def home(self) -> None:
+        self.page("/", "home")
+
+    @task(2)
+    def expectations(self) -> None:
+        reviewable = self.with_status("draft", "submitted", "returned")
+        if reviewable:
+            self.write_expectations(pick.choice(reviewable))
+
+    @task(1)
+    def review(self) -> None:
+        """Read a submitted SKP, write the expectations, then approve or return it."""
+        submitted = self.with_status("submitted")
+        if not submitted:
+            return
+        skp = pick.choice(submitted)
+        self.page(f"/rencana/skp/{skp}/", "skp page")
+        if not self.write_expectations(skp):
+            return
+        if pick.random() < 0.5:
+            if self.act(
+                f"/rencana/skp/{skp}/setujui/", {}, name="approve", write=("approve", skp, "")
+            ):
+                self.status[skp] = "approved"
+            return
+        marker = self.marker()
+        comment = f"Perjelas target kuantitas pada hasil kerja utama {marker}"
+        if self.act(
+            f"/rencana/skp/{skp}/kembalikan/",
+            {"comment": comment},
+            name="return",
+            write=("return", skp, marker),
+        ):
+            self.status[skp] = "returned"
+
+    def write_expectations(self, skp: str) -> bool:
+        marker = self.marker()
+        data = {
+            code: f"Menunjukkan perilaku {code.replace('_', ' ')} {marker}"
+            for code in CORE_VALUE_CODES
+        }
+        return self.save(
+            f"/rencana/skp/{skp}/ekspektasi/",
+            data,
+            name="expectations",
+            section="#skp-behaviour",
+            write=("expectations", skp, marker),
+        )
+
+
+class LeaderUser(Visitor):
+    pool = "leaders"
+    weight = 1
+
+    @task(2)
+    def cascade(self) -> None:
+        self.page(f"/rencana/kaskade/?goal={pick.choice(self.me['goals'])}", "cascade tree")
+
+    @task(1)
+    def cascade_index(self) -> None:
+        self.page("/rencana/kaskade/", "cascade goals")
+
+    @task(2)
+    def unit(self) -> None:
+        self.page(f"/organisasi/unit/{self.me['unit']}/", "unit page")
+
+    @task(1)
+    def home(self) -> None:
+        self.page("/", "home")
+
+
+class HealthzUser(FastHttpUser):
+    """The ceiling: the cheapest answer the same server gives, as fast as it can."""
+
+    @task
+    def healthz(self) -> None:
+        self.client.get("/healthz", name="healthz")

@@ -1,0 +1,291 @@
+"""The deadline surge's data: who logs in and what they open and save, and afterwards
+whether every save that succeeded is in the database.
+
+Run by ``bench/surge.py`` in a subprocess against the scratch surge database (the
+runner's own process is connected to another one)::
+
+    DATABASE_URL=... python -m bench.surge_data prepare --employees N --out plan.json
+    DATABASE_URL=... python -m bench.surge_data verify --plan plan.json --writes w.jsonl
+
+``prepare`` plans the synthetic agency's year when ``load_demo`` has not (the demo plans
+of ``kinerja.planning.demo``: mostly approved SKPs, about 3 % drafts, 2 % returned and
+5 % submitted), then picks the people of the scenario from the org chart:
+
+* employees whose SKP is a draft or returned, so they may still edit it;
+* assessors with at least one submitted SKP in their team;
+* leaders: the heads of the top units and of the units right below, each given a
+  read-only leader role over their unit.
+
+All of them get one known password (one hash shared, as the demo logins do).
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+PASSWORD = "surge-bench-12345"  # noqa: S105 -- scratch benchmark data only
+SEED = 6
+TEAM_SAMPLE = 30
+LIMITS = {"employees": 600, "assessors": 300, "leaders": 80}
+# What a write leaves in its text: [surge <run> <user> <n>] (see locustfile_surge).
+MARKER = re.compile(r"\[surge [^\]]+\]")
+EDITS = ("result_edit", "expectations")
+COUNTS = ("attempted", "succeeded", "in_database")
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def prepare(*, employees: int) -> dict:
+    from kinerja.core.clock import today
+    from kinerja.org.demo import demo_agency_profile
+    from kinerja.org.models import Agency
+    from kinerja.planning.demo import demo_plans_create, demo_plans_missing
+    from kinerja.planning.demo.chart import Chart
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import Skp
+    from kinerja.planning.selectors import current_period
+
+    agency = Agency.objects.get(code=demo_agency_profile(employees=employees).code)
+    planned_here = demo_plans_missing(agency)
+    if planned_here:
+        demo_plans_create(agency=agency)
+    on = today()
+    period = current_period(agency, on)
+    chart = Chart.load(agency, on)
+    rng = random.Random(SEED)  # noqa: S311 -- a reproducible sample, not a secret
+    live = list(
+        Skp.objects.filter(period=period)
+        .exclude(status=SkpStatus.SUPERSEDED)
+        .values_list("pk", "uuid", "employee_id", "status")
+    )
+    leaders = _leaders(chart, period)
+    taken = {leader["employee_id"] for leader in leaders}
+    staff = _staff(chart, live, taken, rng)
+    assessors = _assessors(chart, live, taken, rng)
+    _grant(agency, staff, assessors, leaders)
+    statuses = sorted({row[3] for row in live})
+    return {
+        "password": PASSWORD,
+        "agency": agency.code,
+        "employees_in_agency": agency.employees.count(),
+        "planned_by_benchmark": planned_here,
+        "skps": len(live),
+        "skp_statuses": {s: sum(1 for row in live if row[3] == s) for s in statuses},
+        "employees": staff,
+        "assessors": assessors,
+        "leaders": [{k: v for k, v in x.items() if k != "employee_id"} for x in leaders],
+    }
+
+
+def _username(chart, employee_id: int) -> str | None:
+    user = chart.employees[employee_id].user
+    return user.username if user is not None else None
+
+
+def _leaders(chart, period) -> list[dict]:
+    """Heads of the top units (one segment in the path) and of the units right below,
+    with their office's goals."""
+    from kinerja.org.models import Unit
+    from kinerja.planning.models import OrganisationGoal
+
+    goals: dict[str, list[str]] = defaultdict(list)
+    for path, uuid in OrganisationGoal.objects.filter(period=period).values_list(
+        "unit__path", "uuid"
+    ):
+        goals[path].append(str(uuid))
+    leaders = []
+    for post in sorted(chart.posts.values(), key=lambda p: p.code):
+        unit = chart.units[post.unit_id]
+        holding = chart.holder(post.pk, exclude=0)
+        if not post.is_unit_head or unit.path.count("/") > 3 or holding is None:
+            continue
+        office = "/" + unit.path.split("/")[1] + "/"
+        name = _username(chart, holding.employee_id)
+        if name and goals.get(office):
+            leaders.append(
+                {
+                    "username": name,
+                    "employee_id": holding.employee_id,
+                    "unit_id": unit.pk,
+                    "goals": goals[office],
+                }
+            )
+    leaders = leaders[: LIMITS["leaders"]]
+    uuids = Unit.objects.in_bulk([leader["unit_id"] for leader in leaders])
+    for leader in leaders:
+        leader["unit"] = str(uuids[leader["unit_id"]].uuid)
+    return leaders
+
+
+def _staff(chart, live: list[tuple], taken: set[int], rng: random.Random) -> list[dict]:
+    """Employees whose SKP is a draft or returned, with its main results."""
+    from kinerja.planning.enums import ResultKind, SkpStatus
+    from kinerja.planning.models import PlannedResult
+
+    editable = [row for row in live if row[3] in (SkpStatus.DRAFT, SkpStatus.RETURNED)]
+    results: dict[int, list[str]] = defaultdict(list)
+    for skp_id, uuid in PlannedResult.objects.filter(
+        skp_id__in=[row[0] for row in editable], kind=ResultKind.MAIN
+    ).values_list("skp_id", "uuid"):
+        results[skp_id].append(str(uuid))
+    staff = [
+        {"username": _username(chart, employee_id), "skp": str(uuid), "results": results[pk]}
+        for pk, uuid, employee_id, _status in editable
+        if _username(chart, employee_id) and results[pk] and employee_id not in taken
+    ]
+    rng.shuffle(staff)
+    return staff[: LIMITS["employees"]]
+
+
+def _assessors(chart, live: list[tuple], taken: set[int], rng: random.Random) -> list[dict]:
+    """Assessors with a submitted SKP in their team: those SKPs and a sample of the rest."""
+    from kinerja.planning.enums import SkpStatus
+
+    teams: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for _pk, uuid, employee_id, status in live:
+        assessor = chart.assessor_of(employee_id)
+        if assessor is not None:
+            teams[assessor.employee_id].append((str(uuid), status))
+    assessors = []
+    for assessor_id, team in sorted(teams.items()):
+        waiting = [row for row in team if row[1] == SkpStatus.SUBMITTED]
+        name = _username(chart, assessor_id)
+        if waiting and name and assessor_id not in taken:
+            others = [row for row in team if row[1] != SkpStatus.SUBMITTED]
+            sample = rng.sample(others, min(len(others), TEAM_SAMPLE))
+            assessors.append({"username": name, "team": waiting + sample})
+    rng.shuffle(assessors)
+    return assessors[: LIMITS["assessors"]]
+
+
+def _grant(agency, staff: list[dict], assessors: list[dict], leaders: list[dict]) -> None:
+    """One known password for everyone, and the leaders' read-only role over their unit."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+
+    from kinerja.access.models import RoleKind, ScopedRole
+
+    User = get_user_model()
+    names = [person["username"] for person in staff + assessors + leaders]
+    with transaction.atomic():
+        # One hash shared: Argon2 takes a noticeable fraction of a second per hash.
+        User.objects.filter(username__in=names).update(password=make_password(PASSWORD))
+        users = dict(User.objects.filter(username__in=names).values_list("username", "pk"))
+        ScopedRole.objects.bulk_create(
+            [
+                ScopedRole(
+                    user_id=users[leader["username"]],
+                    role=RoleKind.LEADER,
+                    agency=agency,
+                    unit_id=leader.pop("unit_id"),
+                )
+                for leader in leaders
+            ],
+            ignore_conflicts=True,
+        )
+
+
+def _markers(values) -> set[str]:
+    found = set()
+    for value in values:
+        found.update(MARKER.findall(value or ""))
+    return found
+
+
+def _marked(model, field: str) -> set[str]:
+    rows = model.objects.filter(**{f"{field}__contains": "[surge "}).values_list(field, flat=True)
+    return _markers(rows)
+
+
+def verify(*, writes: list[dict]) -> dict:
+    """Which writes the server confirmed, and which of those the database holds.
+
+    A write's text carries a unique marker. Additions (a result, an indicator) and
+    returns (the comment stays on the SKP) must be found in their table. Edits replace
+    text, so only the last confirmed edit of each object is still there; every earlier
+    one must be in the activity log, which each service writes in the same transaction
+    as the change. An approval must have left its SKP approved.
+    """
+    from kinerja.core.models import ActivityLog
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import BehaviourExpectation, Indicator, PlannedResult, Skp
+
+    confirmed = [w for w in writes if w["ok"]]
+    in_tables = {
+        "result_add": _marked(PlannedResult, "text"),
+        "result_edit": _marked(PlannedResult, "text"),
+        "indicator_add": _marked(Indicator, "text"),
+        "expectations": _marked(BehaviourExpectation, "text"),
+        "return": _marked(Skp, "review_comment"),
+    }
+    logged = set()
+    for after, reason in ActivityLog.objects.filter(action__startswith="planning.").values_list(
+        "after", "reason"
+    ):
+        logged.update(MARKER.findall(json.dumps(after or {}, ensure_ascii=False) + reason))
+    approved = {
+        str(uuid)
+        for uuid in Skp.objects.filter(
+            uuid__in=[w["object"] for w in confirmed if w["kind"] == "approve"],
+            status=SkpStatus.APPROVED,
+        ).values_list("uuid", flat=True)
+    }
+    last = {(w["kind"], w["object"]): i for i, w in enumerate(confirmed) if w["kind"] in EDITS}
+    missing = []
+    by_kind: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+    for write in writes:
+        by_kind[write["kind"]]["attempted"] += 1
+    for index, write in enumerate(confirmed):
+        kind = write["kind"]
+        if kind == "approve":
+            found = write["object"] in approved
+        elif kind in EDITS and last[(kind, write["object"])] != index:
+            found = write["marker"] in logged
+        else:
+            found = write["marker"] in in_tables[kind]
+        by_kind[kind]["succeeded"] += 1
+        by_kind[kind]["in_database"] += found
+        if not found:
+            missing.append(write)
+    return {
+        "attempted": len(writes),
+        "succeeded": len(confirmed),
+        "in_database": len(confirmed) - len(missing),
+        "by_kind": dict(sorted(by_kind.items())),
+        "missing_sample": missing[:10],
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.surge_data")
+    commands = parser.add_subparsers(dest="command", required=True)
+    making = commands.add_parser("prepare")
+    making.add_argument("--employees", type=int, required=True)
+    making.add_argument("--out", type=Path, required=True)
+    checking = commands.add_parser("verify")
+    checking.add_argument("--writes", type=Path, required=True)
+    checking.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    _setup_django()
+    if args.command == "prepare":
+        result = prepare(employees=args.employees)
+    else:
+        lines = args.writes.read_text().splitlines() if args.writes.exists() else []
+        result = verify(writes=[json.loads(line) for line in lines if line])
+    args.out.write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
