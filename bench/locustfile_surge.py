@@ -35,6 +35,7 @@ from locust import FastHttpUser, constant_pacing, task
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 
 PACING = float(os.environ.get("SURGE_PACING", "2"))
+MAX_ADDITIONS = 4  # results and indicators one employee adds before only rewording
 RUN = os.environ.get("SURGE_RUN", "manual")
 SKP_PAGE = re.compile(r"^/rencana/skp/[0-9a-f-]{36}/$")
 _counters: dict[str, itertools.count] = {}
@@ -159,8 +160,23 @@ class EmployeeUser(Visitor):
     def home(self) -> None:
         self.page("/", "home")
 
+    def on_start(self) -> None:
+        super().on_start()
+        self.added = 0
+
+    def may_add(self) -> bool:
+        """A real SKP has a handful of results: after a few additions, reword instead,
+        so the pages do not grow through the run."""
+        self.added += 1
+        if self.added > MAX_ADDITIONS:
+            self.reword_result()
+            return False
+        return True
+
     @task(1)
     def add_result(self) -> None:
+        if not self.may_add():
+            return
         marker = self.marker()
         data = {
             "kind": "main",
@@ -181,6 +197,8 @@ class EmployeeUser(Visitor):
 
     @task(1)
     def add_indicator(self) -> None:
+        if not self.may_add():
+            return
         result = pick.choice(self.me["results"])
         marker = self.marker()
         data = {

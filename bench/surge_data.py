@@ -208,27 +208,46 @@ def _marked(model, field: str) -> set[str]:
     return _markers(rows)
 
 
+def _current(writes: list[dict]) -> dict[tuple[str, str], str]:
+    """The marker each edited object carries now: a result's text, an SKP's
+    expectations."""
+    from kinerja.planning.models import BehaviourExpectation, PlannedResult
+
+    edited = {kind: {w["object"] for w in writes if w["kind"] == kind} for kind in EDITS}
+    current = {}
+    for uuid, text in PlannedResult.objects.filter(uuid__in=edited["result_edit"]).values_list(
+        "uuid", "text"
+    ):
+        current[("result_edit", str(uuid))] = next(iter(MARKER.findall(text)), "")
+    for uuid, text in BehaviourExpectation.objects.filter(
+        skp__uuid__in=edited["expectations"]
+    ).values_list("skp__uuid", "text"):
+        current[("expectations", str(uuid))] = next(iter(MARKER.findall(text)), "")
+    return current
+
+
 def verify(*, writes: list[dict]) -> dict:
     """Which writes the server confirmed, and which of those the database holds.
 
     A write's text carries a unique marker. Additions (a result, an indicator) and
     returns (the comment stays on the SKP) must be found in their table. Edits replace
-    text, so only the last confirmed edit of each object is still there; every earlier
-    one must be in the activity log, which each service writes in the same transaction
-    as the change. An approval must have left its SKP approved.
+    text: every confirmed edit must be in the activity log, which each service writes
+    in the same transaction as the change, and the last one of each object must still
+    be in its table, unless a later edit whose answer never arrived (cut off when the
+    load stopped) replaced it. An approval must have left its SKP approved.
     """
     from kinerja.core.models import ActivityLog
     from kinerja.planning.enums import SkpStatus
-    from kinerja.planning.models import BehaviourExpectation, Indicator, PlannedResult, Skp
+    from kinerja.planning.models import Indicator, PlannedResult, Skp
 
     confirmed = [w for w in writes if w["ok"]]
+    sent = {w["marker"] for w in writes}
     in_tables = {
         "result_add": _marked(PlannedResult, "text"),
-        "result_edit": _marked(PlannedResult, "text"),
         "indicator_add": _marked(Indicator, "text"),
-        "expectations": _marked(BehaviourExpectation, "text"),
         "return": _marked(Skp, "review_comment"),
     }
+    current = _current(confirmed)
     logged = set()
     for after, reason in ActivityLog.objects.filter(action__startswith="planning.").values_list(
         "after", "reason"
@@ -247,11 +266,13 @@ def verify(*, writes: list[dict]) -> dict:
     for write in writes:
         by_kind[write["kind"]]["attempted"] += 1
     for index, write in enumerate(confirmed):
-        kind = write["kind"]
+        kind, key = write["kind"], (write["kind"], write["object"])
         if kind == "approve":
             found = write["object"] in approved
-        elif kind in EDITS and last[(kind, write["object"])] != index:
-            found = write["marker"] in logged
+        elif kind in EDITS:
+            now = current.get(key, "")
+            replaced = last[key] != index or (now in logged and now not in sent)
+            found = write["marker"] in logged and (replaced or now == write["marker"])
         else:
             found = write["marker"] in in_tables[kind]
         by_kind[kind]["succeeded"] += 1

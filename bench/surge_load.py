@@ -38,6 +38,8 @@ from bench.locustfile_surge import AssessorUser, EmployeeUser, HealthzUser, Lead
 
 MIX: list[type[User]] = [EmployeeUser, AssessorUser, LeaderUser]
 GROWTH = 1.05  # a step must add 5 % of requests per second to count as growth
+# Stopped users finish their task first, so a write's answer is seen and recorded.
+STOP_TIMEOUT = 30
 
 
 def _percentiles(entry) -> dict:
@@ -147,7 +149,7 @@ def window(
 
 
 def ceiling(host: str, settings: dict, server: ServerCpu) -> dict:
-    env = Environment(user_classes=[HealthzUser], host=host)
+    env = Environment(user_classes=[HealthzUser], host=host, stop_timeout=STOP_TIMEOUT)
     runner = env.create_local_runner()
     try:
         users = settings["ceiling_users"]
@@ -164,7 +166,7 @@ def ceiling(host: str, settings: dict, server: ServerCpu) -> dict:
 
 
 def mix(host: str, settings: dict, server: ServerCpu) -> dict:
-    env = Environment(user_classes=MIX, host=host)
+    env = Environment(user_classes=MIX, host=host, stop_timeout=STOP_TIMEOUT)
     runner = env.create_local_runner()
     try:
         steps = []
