@@ -151,7 +151,7 @@ def _server_errors(log: Path) -> int:
     return text.count("Traceback (most recent call last)") + text.count("WORKER TIMEOUT")
 
 
-def _table(ceiling: dict, mix: dict, writes: dict) -> None:
+def _table(ceiling: dict, mix: dict, writes: dict, screens: dict) -> None:
     print("\n  step       users   req/s    p50    p95    p99  fails  app ms/req  db ms/req")
     rows = [("ceiling", ceiling)] + [("ramp", s) for s in mix["steps"]] + [("at 80 %", mix["at80"])]
     for label, w in rows:
@@ -167,6 +167,10 @@ def _table(ceiling: dict, mix: dict, writes: dict) -> None:
             f" {e['p95_ms'] or '-':>6} {e['mean_ms']:>6}"
         )
     print(f"\n  writes: {json.dumps(writes['by_kind'])}")
+    print("\n  one request each, in-process, after the run: screen   queries     ms     KB")
+    for name, row in screens.items():
+        if "queries" in row:
+            print(f"  {name:<45} {row['queries']:>7} {row['ms']:>6} {row['kilobytes']:>6}")
 
 
 @benchmark("surge", "deadline surge: the realistic mix under gunicorn, against /healthz")
@@ -236,16 +240,30 @@ def run(options: Options) -> dict:
         env=env,
         timeout=300,
     )
+    _python(
+        *("-m", "bench.surge_data", "profile", "--plan", env["SURGE_PLAN"]),
+        *("--out", str(WORK / "profile.json")),
+        env={**env, "ALLOWED_HOSTS": "testserver"},
+        timeout=300,
+    )
     load = json.loads((WORK / "load.json").read_text())
     writes = json.loads((WORK / "verify.json").read_text())
+    screens = json.loads((WORK / "profile.json").read_text())
     ceiling, mix = load["ceiling"], load["mix"]
     peak, at80 = mix["peak"], mix["at80"]
     ratio = peak["requests_per_second"] / ceiling["requests_per_second"]
     errors = at80["failures"]
     (WORK / "result.json").write_text(
-        json.dumps({"plan": {k: plan[k] for k in plan if k not in pools}, **load, "writes": writes})
+        json.dumps(
+            {
+                "plan": {k: plan[k] for k in plan if k not in pools},
+                **load,
+                "writes": writes,
+                "screens": screens,
+            }
+        )
     )
-    _table(ceiling, mix, writes)
+    _table(ceiling, mix, writes, screens)
     figures = {
         "employees": plan["employees_in_agency"],
         "skp_statuses": plan["skp_statuses"],

@@ -5,7 +5,8 @@ Run by ``bench/surge.py`` in a subprocess against the scratch surge database (th
 runner's own process is connected to another one)::
 
     DATABASE_URL=... python -m bench.surge_data prepare --employees N --out plan.json
-    DATABASE_URL=... python -m bench.surge_data verify --plan plan.json --writes w.jsonl
+    DATABASE_URL=... python -m bench.surge_data verify --writes w.jsonl --out verify.json
+    DATABASE_URL=... python -m bench.surge_data profile --plan plan.json --out profile.json
 
 ``prepare`` plans the synthetic agency's year when ``load_demo`` has not (the demo plans
 of ``kinerja.planning.demo``: mostly approved SKPs, about 3 % drafts, 2 % returned and
@@ -17,6 +18,9 @@ of ``kinerja.planning.demo``: mostly approved SKPs, about 3 % drafts, 2 % return
   read-only leader role over their unit.
 
 All of them get one known password (one hash shared, as the demo logins do).
+
+``profile`` asks each screen of the mix once more, in-process with Django's test
+client, and counts its queries and time: where the server's time goes.
 """
 
 import argparse
@@ -288,6 +292,91 @@ def verify(*, writes: list[dict]) -> dict:
     }
 
 
+def profile(*, plan: dict) -> dict:
+    """Queries and milliseconds of one request to each screen of the mix (the second
+    of two, so caches are warm), as the person the mix sends there."""
+    import time
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.regulation.berakhlak import CORE_VALUE_CODES
+
+    employee, assessor, leader = plan["employees"][0], plan["assessors"][0], plan["leaders"][0]
+    skp, result, team_skp = employee["skp"], employee["results"][0], assessor["team"][0][0]
+    result_fields = {"kind": "main", "text": "Dokumen layanan terverifikasi (profil)"}
+    indicator = {"aspect": "time", "indicator_text": "Tepat waktu (profil)"}
+    indicator |= {"target_value": "12", "target_unit": "bulan"}
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    screens = [
+        ("home", employee, "get", "/", None, {}),
+        ("my skp", employee, "get", "/rencana/", None, {}),
+        ("skp page", employee, "get", f"/rencana/skp/{skp}/", None, {}),
+        ("result edit (form)", employee, "get", f"/rencana/hasil/{result}/ubah/", None, htmx),
+        ("result edit", employee, "post", f"/rencana/hasil/{result}/ubah/", result_fields, htmx),
+        (
+            "indicator add",
+            employee,
+            "post",
+            f"/rencana/hasil/{result}/indikator/",
+            indicator,
+            htmx,
+        ),
+        ("team queue", assessor, "get", "/rencana/tim/", None, {}),
+        ("skp page (assessor)", assessor, "get", f"/rencana/skp/{team_skp}/", None, {}),
+        (
+            "expectations",
+            assessor,
+            "post",
+            f"/rencana/skp/{team_skp}/ekspektasi/",
+            {code: f"Ekspektasi {code} (profil)" for code in CORE_VALUE_CODES},
+            htmx,
+        ),
+        ("cascade goals", leader, "get", "/rencana/kaskade/", None, {}),
+        ("unit page", leader, "get", f"/organisasi/unit/{leader['unit']}/", None, {}),
+    ]
+    goals = sorted({goal for person in plan["leaders"] for goal in person["goals"]})
+    screens += [
+        ("cascade tree", leader, "get", f"/rencana/kaskade/?goal={g}", None, {}) for g in goals
+    ]
+    users = {
+        p["username"]: get_user_model().objects.get(username=p["username"])
+        for p in (employee, assessor, leader)
+    }
+    clients = {}
+    for name, user in users.items():
+        clients[name] = Client()
+        clients[name].force_login(user)
+    found: dict[str, list[dict]] = defaultdict(list)
+    for name, person, method, url, data, headers in screens:
+        client = clients[person["username"]]
+        # Twice, so caches are warm; a cascade tree, once per goal of the leaders.
+        for _ in range(1 if name == "cascade tree" else 2):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = getattr(client, method)(url, data, **headers)
+                elapsed = time.perf_counter() - started
+        found[name].append(
+            {
+                "status": response.status_code,
+                "queries": len(queries.captured_queries),
+                "ms": round(1000 * elapsed, 1),
+                "kilobytes": round(len(response.content) / 1024, 1),
+            }
+        )
+    trees = sorted(found.pop("cascade tree"), key=lambda row: row["ms"])
+    summary = {name: rows[0] for name, rows in found.items()}
+    summary["cascade tree (median goal)"] = trees[len(trees) // 2]
+    summary["cascade tree (largest goal)"] = trees[-1]
+    summary["cascade trees over 1 MB"] = {
+        "goals": sum(1 for row in trees if row["kilobytes"] > 1024),
+        "of": len(trees),
+    }
+    return summary
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.surge_data")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -297,10 +386,15 @@ def main(argv: list[str]) -> int:
     checking = commands.add_parser("verify")
     checking.add_argument("--writes", type=Path, required=True)
     checking.add_argument("--out", type=Path, required=True)
+    profiling = commands.add_parser("profile")
+    profiling.add_argument("--plan", type=Path, required=True)
+    profiling.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     _setup_django()
     if args.command == "prepare":
         result = prepare(employees=args.employees)
+    elif args.command == "profile":
+        result = profile(plan=json.loads(args.plan.read_text()))
     else:
         lines = args.writes.read_text().splitlines() if args.writes.exists() else []
         result = verify(writes=[json.loads(line) for line in lines if line])
