@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from config.env import (
     BASE_DIR,
@@ -152,10 +153,7 @@ STORAGES = {
 }
 # Source maps are large and only developers' tools read them: compressing them with
 # Brotli made collectstatic take minutes on a small machine.
-WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    *"jpg jpeg png gif webp zip gz tgz bz2 tbz xz br swf flv woff woff2 3gp 3gp2 mp4".split(),
-    "map",
-]
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 # Uploaded evidence lives outside the static tree and is never served directly:
 # only a view that checks permission streams it.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))

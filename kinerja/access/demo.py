@@ -7,6 +7,7 @@ a real installation's agency.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
@@ -44,7 +45,7 @@ class DemoLogin:
 
 
 @transaction.atomic
-def demo_logins_grant(*, agency: Agency, actor=None) -> None:
+def demo_logins_grant(*, agency: Agency, actor: Any = None) -> None:
     """Set the demo password on the personas' logins and grant the scoped roles."""
     holders = persona_assignments(agency)
     # One hash shared by all demo logins: the password is public anyway, and Argon2
@@ -97,6 +98,8 @@ def demo_logins(agency: Agency) -> list[DemoLogin]:
     logins = []
     for persona, assignment in holders.items():
         employee, user = assignment.employee, assignment.employee.user
+        if user is None:
+            continue
         logins.append(
             DemoLogin(
                 persona=persona,

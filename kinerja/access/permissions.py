@@ -82,12 +82,10 @@ class Actor:
             return True
         key = (employee.pk, scope.path, on)
         if key not in self._in_subtree:
-            self._in_subtree[key] = (
-                Employee.objects.filter(employee_in_subtree(scope.path, on), pk=employee.pk)
-                .exists()
-            )
+            self._in_subtree[key] = Employee.objects.filter(
+                employee_in_subtree(scope.path, on), pk=employee.pk
+            ).exists()
         return self._in_subtree[key]
-
 
 
 def actor_for(user: Any) -> Actor:
@@ -190,7 +188,9 @@ def _hr_of_agency(actor: Actor, obj: Any) -> bool:
 
 def _plan_date(skp: Any) -> datetime.date:
     """The date an SKP's relations are judged on: today, clamped to the SKP's span."""
-    return max(skp.start_date, min(today(), skp.end_date))
+    start: datetime.date = skp.start_date
+    end: datetime.date = skp.end_date
+    return max(start, min(today(), end))
 
 
 def _owns(actor: Actor, skp: Any) -> bool:
@@ -232,23 +232,23 @@ RULES: dict[str, tuple[str, Rule]] = {
     ),
     "org.change_employee": (
         "correct an employee's data",
-        lambda actor, employee: _hr_covers(actor, employee),
+        _hr_covers,
     ),
     "org.import_data": (
         "import units, posts and employees into an agency",
-        lambda actor, agency: _agency_wide_hr(actor, agency),
+        _agency_wide_hr,
     ),
     "org.use_hr_tools": ("open the HR admin pages of an agency", _hr_of_agency),
     "core.view_activity_log": (
         "read an employee's activity log",
-        lambda actor, employee: _hr_covers(actor, employee),
+        _hr_covers,
     ),
     "planning.view_skp": ("read an SKP", _view_skp),
     "planning.change_skp": (
         "edit the content of one's own SKP (HR may help)",
         lambda actor, skp: _owns(actor, skp) or _hr_covers(actor, skp.employee),
     ),
-    "planning.submit_skp": ("submit one's own SKP", lambda actor, skp: _owns(actor, skp)),
+    "planning.submit_skp": ("submit one's own SKP", _owns),
     "planning.revise_skp": ("start a revision of one's own approved SKP", _owns),
     "planning.approve_skp": (
         "approve or return an SKP and write the leader's expectations",
@@ -273,7 +273,7 @@ RULES: dict[str, tuple[str, Rule]] = {
     ),
     "planning.distribute_results": (
         "fill an assessee's row of the role–result matrix (their draft RHK)",
-        lambda actor, employee: is_assessor_of(actor, employee),
+        is_assessor_of,
     ),
 }
 

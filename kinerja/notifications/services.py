@@ -23,6 +23,6 @@ def notify(*, recipient, title: str, body: str = "", link: str = "", email: bool
 
 
 def notification_mark_read(*, recipient, uuid) -> int:
-    return Notification.objects.filter(
-        recipient=recipient, uuid=uuid, read_at__isnull=True
-    ).update(read_at=now())
+    return Notification.objects.filter(recipient=recipient, uuid=uuid, read_at__isnull=True).update(
+        read_at=now()
+    )

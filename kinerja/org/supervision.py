@@ -169,8 +169,7 @@ def superiors_of(employee: Employee, on: datetime.date) -> Superiors:
         result.external_assessor = head_title
         result.external_assessor_superior = head_title
         result.notes.append(
-            _("No post above may assess on this date, so %(head)s assesses.")
-            % {"head": head_title}
+            _("No post above may assess on this date, so %(head)s assesses.") % {"head": head_title}
         )
         return result
 
@@ -207,9 +206,7 @@ def assessees_of(employee: Employee, on: datetime.date) -> set[int]:
         if not frontier:
             break
         children = list(
-            Position.objects.filter(reports_to__in=frontier).values(
-                "pk", "kind", "is_unit_head"
-            )
+            Position.objects.filter(reports_to__in=frontier).values("pk", "kind", "is_unit_head")
         )
         child_ids = [c["pk"] for c in children if c["pk"] not in seen]
         holders: dict[int, list[int]] = {}

@@ -41,9 +41,7 @@ def _with_child_counts(units):
 def unit_tree(request: HttpRequest) -> HttpResponse:
     """Each visible agency with its top-level units; deeper levels load on demand."""
     agencies = list(agencies_visible_to(request.user))
-    trees = [
-        (agency, list(_with_child_counts(unit_children(None, agency)))) for agency in agencies
-    ]
+    trees = [(agency, list(_with_child_counts(unit_children(None, agency)))) for agency in agencies]
     return render(request, "org/unit_tree.html", {"trees": trees})
 
 

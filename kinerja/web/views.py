@@ -31,7 +31,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def guide(request: HttpRequest) -> HttpResponse:
     """Panduan: the performance cycle in plain words. Public, so it can be linked to."""
     template = "web/guide.html"
-    return render(request, template, {"base": "base.html" if request.user.is_authenticated else "base_plain.html"})
+    return render(
+        request,
+        template,
+        {"base": "base.html" if request.user.is_authenticated else "base_plain.html"},
+    )
 
 
 @require_safe

@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
@@ -73,18 +74,14 @@ def plan(world):
     kasi_result = complete_result(kasi, "Rujukan terverifikasi", supports=kabid_result)
     approved(kasi, approver=world.division_head)
     staff = skp_create(employee=world.staff, period=period, on=period.start_date)
-    return type(
-        "Plan",
-        (),
-        dict(
-            period=period,
-            goal=goal,
-            kadis=kadis,
-            kabid=kabid,
-            kasi=kasi,
-            staff=staff,
-            kasi_result=kasi_result,
-            kabid_result=kabid_result,
-            kadis_result=kadis_result,
-        ),
+    return SimpleNamespace(
+        period=period,
+        goal=goal,
+        kadis=kadis,
+        kabid=kabid,
+        kasi=kasi,
+        staff=staff,
+        kasi_result=kasi_result,
+        kabid_result=kabid_result,
+        kadis_result=kadis_result,
     )
