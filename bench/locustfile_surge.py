@@ -35,7 +35,7 @@ from locust import FastHttpUser, constant_pacing, task
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 
 PACING = float(os.environ.get("SURGE_PACING", "2"))
-MAX_ADDITIONS = 4  # results and indicators one employee adds before only rewording
+MAX_ADDITIONS = 8  # results and indicators one employee adds before only rewording
 RUN = os.environ.get("SURGE_RUN", "manual")
 SKP_PAGE = re.compile(r"^/rencana/skp/[0-9a-f-]{36}/$")
 _counters: dict[str, itertools.count] = {}

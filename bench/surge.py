@@ -53,6 +53,7 @@ FULL = {
     "max_users": 320,
     "max_steps": 6,
     "ramp_budget_seconds": 240,
+    "calibrate_seconds": 15,
     "measure_seconds": 60,
 }
 SMOKE = {
@@ -67,6 +68,7 @@ SMOKE = {
     "max_users": 6,
     "max_steps": 2,
     "ramp_budget_seconds": 10,
+    "calibrate_seconds": 2,
     "measure_seconds": 4,
 }
 
@@ -278,6 +280,7 @@ def run(options: Options) -> dict:
         "peak_vs_ceiling": round(ratio, 3),
         "at80_users": at80["users"],
         "at80_requests_per_second": at80["requests_per_second"],
+        "at80_share_of_peak": round(at80["requests_per_second"] / peak["requests_per_second"], 2),
         "at80_p50_ms": at80["p50_ms"],
         "at80_p95_ms": at80["p95_ms"],
         "at80_p99_ms": at80["p99_ms"],
