@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from locust import FastHttpUser, constant_pacing, task
+from locust.exception import StopUser
 
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 
@@ -86,7 +87,7 @@ class Visitor(FastHttpUser):
         ) as response:
             if response.status_code != 302:
                 response.failure(f"login refused for {self.me['username']}")
-                return
+                raise StopUser
         self.page("/", "home")
 
     def csrf(self) -> str:

@@ -11,15 +11,18 @@ on the same machine, over loopback, through its Python API (``bench/surge_load.p
 3. the mix at 80 % of the peak's throughput, for the latency percentiles and errors.
 
 Afterwards every write the server confirmed is looked up in the database
-(``bench/surge_data.py verify``). The scratch database ``kinerja_surge`` is dropped and
-rebuilt at each run (``SURGE_DATABASE_URL`` to use another) and left in place afterwards
-for inspection; the details (every step, every endpoint) go to
-``var/bench/surge/result.json``.
+(``bench/surge_data.py verify``). The scratch database ``kinerja_surge`` (with
+``--smoke``: ``kinerja_surge_smoke``) is dropped and rebuilt at each run
+(``SURGE_DATABASE_URL`` to use another) and left in place afterwards for inspection;
+the details (every step, every endpoint) go to ``var/bench/surge/result.json``
+(``surge_smoke``). A lock file keeps two runs from sharing a database.
 
 Goals: the mix's peak ≥ 30 % of the ceiling, p95 ≤ 150 ms at 80 % of the peak, no
 errors, every confirmed write in the database.
 """
 
+import contextlib
+import fcntl
 import filecmp
 import json
 import os
@@ -29,6 +32,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -36,8 +40,9 @@ import psycopg
 from bench import Options, benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "var" / "bench" / "surge"
+BENCH_DIR = ROOT / "var" / "bench"
 SURGE_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/kinerja_surge"
+LOCK_WAIT_SECONDS = 900
 WORKERS, THREADS = 2, 4
 GOALS = {"ratio": 0.30, "p95_ms": 150}
 
@@ -97,6 +102,25 @@ def _static_collected(env: dict) -> None:
     )
     if stale:
         _python("manage.py", "collectstatic", "--noinput", "-v", "0", env=env, timeout=300)
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """One run at a time per database: a second one waits (bounded), then gives up."""
+    with path.open("w") as lock:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"another surge run holds {path}") from None
+                time.sleep(2)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _free_port() -> int:
@@ -177,10 +201,18 @@ def _table(ceiling: dict, mix: dict, writes: dict, screens: dict) -> None:
 
 @benchmark("surge", "deadline surge: the realistic mix under gunicorn, against /healthz")
 def run(options: Options) -> dict:
+    # A smoke run (CI) and a full run on the same machine must not share a database.
+    suffix = "_smoke" if options.smoke else ""
+    url = os.environ.get("SURGE_DATABASE_URL", SURGE_DATABASE_URL + suffix)
+    work = BENCH_DIR / f"surge{suffix}"
+    work.mkdir(parents=True, exist_ok=True)
+    with _exclusive(BENCH_DIR / f"surge{suffix}.lock"):
+        return _surge(options, url, work)
+
+
+def _surge(options: Options, url: str, work: Path) -> dict:
     settings = SMOKE if options.smoke else FULL
-    url = os.environ.get("SURGE_DATABASE_URL", SURGE_DATABASE_URL)
-    WORK.mkdir(parents=True, exist_ok=True)
-    for old in WORK.iterdir():
+    for old in work.iterdir():
         old.unlink()
     run_id = time.strftime("%H%M%S")
     env = {
@@ -190,8 +222,8 @@ def run(options: Options) -> dict:
         "DEBUG": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
-        "SURGE_PLAN": str(WORK / "plan.json"),
-        "SURGE_WRITES": str(WORK / "writes.jsonl"),
+        "SURGE_PLAN": str(work / "plan.json"),
+        "SURGE_WRITES": str(work / "writes.jsonl"),
         "SURGE_RUN": run_id,
         "SURGE_PACING": str(settings["pacing_seconds"]),
     }
@@ -221,15 +253,15 @@ def run(options: Options) -> dict:
         **settings,
         "max_users": min(settings["max_users"], *(int(pools[k] / shares[k]) for k in pools)),
     }
-    (WORK / "settings.json").write_text(json.dumps(settings))
+    (work / "settings.json").write_text(json.dumps(settings))
 
     port = _free_port()
-    log = WORK / "gunicorn.log"
+    log = work / "gunicorn.log"
     server = _serve(env, port, log)
     try:
         _python(
             *("-m", "bench.surge_load", "--host", f"http://127.0.0.1:{port}"),
-            *("--settings", str(WORK / "settings.json"), "--out", str(WORK / "load.json")),
+            *("--settings", str(work / "settings.json"), "--out", str(work / "load.json")),
             *("--server-pid", str(server.pid), "--database", url.rsplit("/", 1)[1]),
             env=env,
             timeout=900,
@@ -238,24 +270,24 @@ def run(options: Options) -> dict:
         _stop(server)
     _python(
         *("-m", "bench.surge_data", "verify", "--writes", env["SURGE_WRITES"]),
-        *("--out", str(WORK / "verify.json")),
+        *("--out", str(work / "verify.json")),
         env=env,
         timeout=300,
     )
     _python(
         *("-m", "bench.surge_data", "profile", "--plan", env["SURGE_PLAN"]),
-        *("--out", str(WORK / "profile.json")),
+        *("--out", str(work / "profile.json")),
         env={**env, "ALLOWED_HOSTS": "testserver"},
         timeout=300,
     )
-    load = json.loads((WORK / "load.json").read_text())
-    writes = json.loads((WORK / "verify.json").read_text())
-    screens = json.loads((WORK / "profile.json").read_text())
+    load = json.loads((work / "load.json").read_text())
+    writes = json.loads((work / "verify.json").read_text())
+    screens = json.loads((work / "profile.json").read_text())
     ceiling, mix = load["ceiling"], load["mix"]
     peak, at80 = mix["peak"], mix["at80"]
     ratio = peak["requests_per_second"] / ceiling["requests_per_second"]
     errors = at80["failures"]
-    (WORK / "result.json").write_text(
+    (work / "result.json").write_text(
         json.dumps(
             {
                 "plan": {k: plan[k] for k in plan if k not in pools},
@@ -301,7 +333,7 @@ def run(options: Options) -> dict:
         "meets_p95_goal": (at80["p95_ms"] or 0) <= GOALS["p95_ms"],
         "meets_error_goal": errors == 0,
         "meets_write_goal": writes["in_database"] == writes["succeeded"],
-        "details": str((WORK / "result.json").relative_to(ROOT)),
+        "details": str((work / "result.json").relative_to(ROOT)),
     }
     if options.smoke:
         # Speed is not judged on tiny sizes, correctness is: CI fails on these.
