@@ -181,13 +181,18 @@ def _server_errors(log: Path) -> int:
 
 
 def _table(ceiling: dict, mix: dict, writes: dict, screens: dict) -> None:
-    print("\n  step       users   req/s    p50    p95    p99  fails  app ms/req  db ms/req")
-    rows = [("ceiling", ceiling)] + [("ramp", s) for s in mix["steps"]] + [("at 80 %", mix["at80"])]
+    print(
+        "\n  step       users   req/s    p50    p95    p99  fails  app ms/req  db ms/req"
+        "  others' cores"
+    )
+    rows = [("ceiling", ceiling)] + [("ramp", s) for s in mix["steps"]]
+    rows += [("calibrate", mix["at80_calibration"]), ("at 80 %", mix["at80"])]
     for label, w in rows:
         print(
             f"  {label:<9} {w['users']:>6} {w['requests_per_second']:>7} {w['p50_ms'] or '-':>6}"
             f" {w['p95_ms'] or '-':>6} {w['p99_ms'] or '-':>6} {w['failures']:>6}"
             f" {w['app_cpu_ms_per_request']:>11} {w['database_cpu_ms_per_request']:>10}"
+            f" {w['other_processes_cpu_cores']:>14}"
         )
     print("\n  at 80 %: endpoint              requests  median    p95   mean")
     for name, e in sorted(mix["at80"]["endpoints"].items(), key=lambda x: -x[1]["requests"]):
@@ -328,6 +333,7 @@ def _surge(options: Options, url: str, work: Path) -> dict:
         "mix_app_cpu_ms_per_request": at80["app_cpu_ms_per_request"],
         "mix_database_cpu_ms_per_request": at80["database_cpu_ms_per_request"],
         "machine_cpu_busy_percent_at80": at80["machine_cpu_busy_percent"],
+        "other_processes_cpu_cores_at80": at80["other_processes_cpu_cores"],
         "load_generator_cpu_percent_at80": at80["load_generator_cpu_percent"],
         "writes_attempted": writes["attempted"],
         "writes_succeeded": writes["succeeded"],

@@ -53,6 +53,16 @@ def _percentiles(entry) -> dict:
     }
 
 
+def _busy_seconds(before, after) -> float:
+    """CPU seconds all processors spent on anything but idling between two samples."""
+    idle = ("idle", "iowait")
+    return sum(
+        getattr(after, name) - getattr(before, name)
+        for name in after._fields
+        if name not in idle and name not in ("guest", "guest_nice")
+    )
+
+
 def _cpu_seconds(processes: dict[int, psutil.Process]) -> dict[int, float]:
     seconds = {}
     for pid, process in processes.items():
@@ -110,13 +120,14 @@ def window(
     me = psutil.Process()
     client_cpu = sum(me.cpu_times()[:2])
     server_before = server.sample()
-    psutil.cpu_percent()
+    machine_before = psutil.cpu_times()
     started = time.monotonic()
     gevent.sleep(seconds)
     elapsed = time.monotonic() - started
-    machine_busy = psutil.cpu_percent()
+    machine_busy = _busy_seconds(machine_before, psutil.cpu_times())
     client_cpu = sum(me.cpu_times()[:2]) - client_cpu
     server_cpu = ServerCpu.spent(server_before, server.sample())
+    others = machine_busy - client_cpu - server_cpu["app"] - server_cpu["database"]
     total = env.stats.total
     per_request = max(total.num_requests, 1)
     endpoints = {
@@ -143,7 +154,11 @@ def window(
         + [{"exception": x["msg"][:300], "count": x["count"]} for x in runner.exceptions.values()],
         "app_cpu_ms_per_request": round(1000 * server_cpu["app"] / per_request, 2),
         "database_cpu_ms_per_request": round(1000 * server_cpu["database"] / per_request, 2),
-        "machine_cpu_busy_percent": machine_busy,
+        "machine_cpu_busy_percent": round(
+            100 * machine_busy / elapsed / (psutil.cpu_count() or 1), 1
+        ),
+        # Cores used by everything else on the machine meanwhile (other people's work).
+        "other_processes_cpu_cores": round(max(others, 0) / elapsed, 2),
         "load_generator_cpu_percent": round(100 * client_cpu / elapsed, 1),
         "endpoints": endpoints,
     }
