@@ -11,7 +11,9 @@ gevent when imported)::
    step by step until throughput stops growing; the best step is the peak;
 3. at 80 %: as many users as offer 80 % of the peak's requests per second (from the
    requests per user of the first, unsaturated step, corrected once after a short
-   calibration window), measured for longer.
+   calibration window), measured for longer; measured again (a bounded number of
+   times) when other processes took more than a quarter of a core meanwhile, keeping
+   the quietest window.
 
 Statistics are reset after each step's spawning and settling, so logins and warm-up
 are not in the figures. Each window also records the CPU time the server spent per
@@ -39,6 +41,9 @@ from bench.locustfile_surge import AssessorUser, EmployeeUser, HealthzUser, Lead
 
 MIX: list[type[User]] = [EmployeeUser, AssessorUser, LeaderUser]
 GROWTH = 1.05  # a step must add 5 % of requests per second to count as growth
+# A window is quiet when other processes used at most this many cores meanwhile.
+QUIET_CORES = 0.25
+MAX_CORRECTION = 1.25  # the calibration changes the 80 % users by at most this factor
 # Stopped users finish their task first, so a write's answer is seen and recorded.
 STOP_TIMEOUT = 30
 
@@ -215,7 +220,8 @@ def mix(host: str, settings: dict, server: ServerCpu) -> dict:
         per_user = steps[0]["requests_per_second"] / steps[0]["users"]
         target = 0.8 * peak["requests_per_second"]
         users = round(target / per_user)
-        # Requests per user fall a little as answers slow down: one short calibration.
+        # Requests per user fall a little as answers slow down and reviews run out: one
+        # short calibration, trusted only when nothing else took the processors.
         calibration = window(
             env,
             max(1, min(settings["max_users"], users)),
@@ -225,22 +231,32 @@ def mix(host: str, settings: dict, server: ServerCpu) -> dict:
             server=server,
         )
         achieved = calibration["requests_per_second"]
-        if achieved and abs(achieved / target - 1) > 0.05:
-            users = round(calibration["users"] * target / achieved)
-        at80 = window(
-            env,
-            max(1, min(settings["max_users"], users)),
-            spawn_rate=settings["spawn_rate"],
-            settle=settings["settle_seconds"],
-            seconds=settings["measure_seconds"],
-            server=server,
-        )
+        if achieved and calibration["other_processes_cpu_cores"] <= QUIET_CORES:
+            factor = min(max(target / achieved, 1 / MAX_CORRECTION), MAX_CORRECTION)
+            users = round(calibration["users"] * factor)
+        # On a shared machine, measure again while others take the processors.
+        attempts = []
+        for _attempt in range(settings["measure_attempts"]):
+            attempts.append(
+                window(
+                    env,
+                    max(1, min(settings["max_users"], users)),
+                    spawn_rate=settings["spawn_rate"],
+                    settle=settings["settle_seconds"],
+                    seconds=settings["measure_seconds"],
+                    server=server,
+                )
+            )
+            if attempts[-1]["other_processes_cpu_cores"] <= QUIET_CORES:
+                break
+        at80 = min(attempts, key=lambda w: w["other_processes_cpu_cores"])
         return {
             "steps": steps,
             "peak": peak,
             "requests_per_user_second": round(per_user, 3),
             "at80_target_requests_per_second": round(target, 1),
             "at80_calibration": calibration,
+            "at80_attempts": len(attempts),
             "at80": at80,
         }
     finally:
