@@ -98,7 +98,8 @@ def _username(chart, employee_id: int) -> str | None:
 
 def _leaders(chart, period) -> list[dict]:
     """Heads of the top units (one segment in the path) and of the units right below,
-    with their office's goals."""
+    with their office's goals; taken from every office in turn, heads of offices
+    first."""
     from kinerja.org.models import Unit
     from kinerja.planning.models import OrganisationGoal
 
@@ -107,8 +108,9 @@ def _leaders(chart, period) -> list[dict]:
         "unit__path", "uuid"
     ):
         goals[path].append(str(uuid))
-    leaders = []
-    for post in sorted(chart.posts.values(), key=lambda p: p.code):
+    by_office: dict[str, list[dict]] = defaultdict(list)
+    posts = sorted(chart.posts.values(), key=lambda p: (chart.units[p.unit_id].path, p.code))
+    for post in posts:
         unit = chart.units[post.unit_id]
         holding = chart.holder(post.pk, exclude=0)
         if not post.is_unit_head or unit.path.count("/") > 3 or holding is None:
@@ -116,7 +118,7 @@ def _leaders(chart, period) -> list[dict]:
         office = "/" + unit.path.split("/")[1] + "/"
         name = _username(chart, holding.employee_id)
         if name and goals.get(office):
-            leaders.append(
+            by_office[office].append(
                 {
                     "username": name,
                     "employee_id": holding.employee_id,
@@ -124,7 +126,9 @@ def _leaders(chart, period) -> list[dict]:
                     "goals": goals[office],
                 }
             )
-    leaders = leaders[: LIMITS["leaders"]]
+    queues = [by_office[office] for office in sorted(by_office)]
+    turns = range(max(map(len, queues), default=0))
+    leaders = [q[turn] for turn in turns for q in queues if turn < len(q)][: LIMITS["leaders"]]
     uuids = Unit.objects.in_bulk([leader["unit_id"] for leader in leaders])
     for leader in leaders:
         leader["unit"] = str(uuids[leader["unit_id"]].uuid)
