@@ -150,8 +150,9 @@ def _reader_covers(actor: Actor, employee: Employee) -> bool:
     return any(actor.scope_covers_employee(s, employee, on) for s in actor.read_scopes)
 
 
-def _agency_wide_hr(actor: Actor, agency: Agency) -> bool:
-    return any(s.agency_id == agency.pk and s.path is None for s in actor.hr_scopes)
+def _agency_wide_hr(actor: Actor, obj: Any) -> bool:
+    """HR admin over the whole agency of ``obj`` (an agency or anything in one)."""
+    return _agency_wide(actor.hr_scopes, _agency_id(obj))
 
 
 def _agency_id(obj: Any) -> int:
@@ -260,7 +261,7 @@ RULES: dict[str, tuple[str, Rule]] = {
     ),
     "planning.manage_period": (
         "create and edit an agency's assessment periods",
-        lambda actor, agency: _agency_wide(actor.hr_scopes, _agency_id(agency)),
+        _agency_wide_hr,
     ),
     "planning.manage_goal": ("enter a unit's goals and key indicators", _manage_goal),
     "planning.manage_library": (

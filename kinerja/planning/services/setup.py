@@ -25,6 +25,7 @@ from kinerja.planning.models import (
     ReportingWindow,
 )
 from kinerja.planning.windows import window_spans
+from kinerja.regulation import deadlines
 
 # --- periods and goals -----------------------------------------------------------------
 
@@ -42,8 +43,8 @@ def period_create(
 ) -> AssessmentPeriod:
     """A calendar-year period with its reporting windows (quarters or months).
 
-    Defaults follow PermenPAN-RB 8/2021 (SKP by the end of January) and give each
-    window's reports ten days after it closes; all dates can be edited afterwards.
+    Default deadlines come from ``regulation.deadlines``; all dates can be edited
+    afterwards.
     """
     period = AssessmentPeriod(
         agency=agency,
@@ -52,22 +53,12 @@ def period_create(
         end_date=datetime.date(year, 12, 31),
         approach=approach,
         rhythm=rhythm,
-        planning_deadline=planning_deadline or datetime.date(year, 1, 31),
-        assessment_deadline=assessment_deadline or datetime.date(year + 1, 1, 31),
+        planning_deadline=planning_deadline or deadlines.planning_deadline(year),
+        assessment_deadline=assessment_deadline or deadlines.assessment_deadline(year),
     )
     period.full_clean()
     period.save()
-    ReportingWindow.objects.bulk_create(
-        ReportingWindow(
-            period=period,
-            number=span.number,
-            label=span.label,
-            start_date=span.start,
-            end_date=span.end,
-            report_deadline=span.end + datetime.timedelta(days=10),
-        )
-        for span in window_spans(year, rhythm)
-    )
+    _windows_replace(period)
     log_action(actor=actor, action="planning.period_create", obj=period, after={"year": year})
     return period
 
@@ -170,7 +161,7 @@ def _windows_replace(period: AssessmentPeriod) -> None:
             label=span.label,
             start_date=span.start,
             end_date=span.end,
-            report_deadline=span.end + datetime.timedelta(days=10),
+            report_deadline=deadlines.report_deadline(span.end),
         )
         for span in window_spans(period.year, period.rhythm)
     )
