@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExecutionConfig(AppConfig):
+    name = "kinerja.execution"
+    verbose_name = _("Performance execution")
