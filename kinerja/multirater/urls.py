@@ -1,0 +1,5 @@
+"""Multirater URLs. Each area adds its own block: ``urlpatterns += [...]``."""
+
+app_name = "multirater"
+
+urlpatterns: list = []

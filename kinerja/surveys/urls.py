@@ -1,0 +1,5 @@
+"""Surveys URLs. Each area adds its own block: ``urlpatterns += [...]``."""
+
+app_name = "surveys"
+
+urlpatterns: list = []
