@@ -106,3 +106,25 @@ def recommend_results_rating(
     else:
         rating = Rating.BELOW
     return Recommendation(rating, mean, len(achievements), thresholds)
+
+
+# Realisations are reported cumulatively (capaian s.d. periode ini). A count or a spend
+# builds up over the year, so its target for window k of n is k/n of the annual target; a
+# quality level or a completion time is the same target all year. Less is better for time
+# and cost. House rule, shown in the "why" panel; aspects named as in planning.Aspect.
+PRO_RATED_ASPECTS = frozenset({"quantity", "cost"})
+LOWER_IS_BETTER_ASPECTS = frozenset({"time", "cost"})
+
+
+def window_target(target: Decimal, *, aspect: str, number: int, count: int) -> Decimal:
+    """The target an indicator should have reached by the end of window ``number`` of
+    ``count`` (the last window, or the annual evaluation, gets the full target)."""
+    if not 1 <= number <= count:
+        raise ValueError("window number must be between 1 and count")
+    if aspect in PRO_RATED_ASPECTS:
+        return (target * number / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return target
+
+
+def is_lower_better(aspect: str) -> bool:
+    return aspect in LOWER_IS_BETTER_ASPECTS

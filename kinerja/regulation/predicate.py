@@ -95,3 +95,20 @@ def explain_predicate(results: Rating | str, behaviour: Rating | str) -> str:
         f"{RATING_NAMES[Rating(behaviour)]} menghasilkan predikat "
         f"{EMPLOYEE_PREDICATE_NAMES[predicate]} menurut {MATRIX_SOURCE}."
     )
+
+
+UNIT_HEAD_RESULTS_RATING: dict[OrganisationPredicate, Rating] = {
+    # SE MenPAN-RB 3/2023 step 3: a unit head's Rating Hasil Kerja is the unit's result.
+    # The SE maps five organisation predicates onto a three-level rating without saying
+    # how; this reading (only Istimewa is above, only Baik as expected) is [UNCONFIRMED].
+    OrganisationPredicate.ISTIMEWA: Rating.ABOVE,
+    OrganisationPredicate.BAIK: Rating.AS_EXPECTED,
+    OrganisationPredicate.BUTUH_PERBAIKAN: Rating.BELOW,
+    OrganisationPredicate.KURANG: Rating.BELOW,
+    OrganisationPredicate.SANGAT_KURANG: Rating.BELOW,
+}
+
+
+def unit_head_results_rating(organisation: OrganisationPredicate | str) -> Rating:
+    """The results rating of the person who leads a unit, from the unit's predicate."""
+    return UNIT_HEAD_RESULTS_RATING[OrganisationPredicate(organisation)]
