@@ -24,8 +24,8 @@ from django.db.models import Q, QuerySet
 
 from kinerja.access.models import RoleKind, ScopedRole
 from kinerja.core.clock import today
-from kinerja.org.models import Agency, Employee, Unit
-from kinerja.org.selectors import assessees_of, employee_in_subtree, superiors_of
+from kinerja.org.models import Agency, Assignment, Employee, Unit
+from kinerja.org.selectors import active_on, assessees_of, employee_in_subtree, superiors_of
 
 
 @dataclass(frozen=True)
@@ -223,6 +223,62 @@ def _manage_goal(actor: Actor, unit: Unit) -> bool:
     )
 
 
+# --- appraisal: organisation results, distribution, calibration, policy ----------------
+
+
+def units_led_from_above(actor: Actor, on: datetime.date | None = None) -> set[int]:
+    """Ids of the units whose head the actor assesses on ``on``: the actor is those
+    units' next-higher leader, who fixes their organisation result (SE MenPAN-RB 3/2023,
+    step 1). A unit whose head post is vacant has no such leader; HR records for it."""
+    on = on or today()
+    if actor.employee is None:
+        return set()
+    assessees = actor.assessees(on)
+    if not assessees:
+        return set()
+    return set(
+        Assignment.objects.filter(
+            active_on(on), employee_id__in=assessees, position__is_unit_head=True
+        ).values_list("position__unit_id", flat=True)
+    )
+
+
+def _record_organisation_result(actor: Actor, unit: Unit) -> bool:
+    return _agency_wide(actor.hr_scopes, unit.agency_id) or unit.pk in units_led_from_above(actor)
+
+
+def assesses_in_unit(actor: Actor, unit: Unit, on: datetime.date | None = None) -> bool:
+    """The actor assesses someone who holds a post in ``unit`` on ``on``."""
+    on = on or today()
+    if actor.employee is None:
+        return False
+    assessees = actor.assessees(on)
+    return bool(assessees) and (
+        Assignment.objects.filter(
+            active_on(on), employee_id__in=assessees, position__unit=unit
+        ).exists()
+    )
+
+
+def _view_distribution(actor: Actor, unit: Unit) -> bool:
+    """A unit's predicate distribution: HR over the unit, the unit's next-higher leader,
+    and assessors of people in it (who see their own assessees there)."""
+    return (
+        any(s.covers_unit(unit) for s in actor.hr_scopes)
+        or assesses_in_unit(actor, unit)
+        or _record_organisation_result(actor, unit)
+    )
+
+
+def _calibrate(actor: Actor, evaluation: Any) -> bool:
+    """Revise an evaluation's ratings in calibration: the employee's assessor, or HR
+    over the unit of the post the SKP is for (recording what the meeting agreed)."""
+    skp = evaluation.skp
+    return _assesses_plan(actor, skp) or any(
+        s.covers_unit(skp.position.unit) for s in actor.hr_scopes
+    )
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "org.view_agency": ("see an agency's units, posts and staff directory", _view_directory),
     "org.view_unit": ("open a unit page", _view_directory),
@@ -275,6 +331,23 @@ RULES: dict[str, tuple[str, Rule]] = {
     "planning.distribute_results": (
         "fill an assessee's row of the role–result matrix (their draft RHK)",
         is_assessor_of,
+    ),
+    # --- appraisal: organisation results, distribution, calibration, policy (H4) -------
+    "appraisal.record_organisation_result": (
+        "record or change a unit's organisation predicate (its next-higher leader; HR)",
+        _record_organisation_result,
+    ),
+    "appraisal.view_distribution": (
+        "see a unit's employee predicates against the distribution guide",
+        _view_distribution,
+    ),
+    "appraisal.calibrate": (
+        "revise an evaluation's ratings in calibration, with a reason",
+        _calibrate,
+    ),
+    "appraisal.manage_policy": (
+        "change an agency's assessment policy (thresholds, rounding, objection days)",
+        _agency_wide_hr,
     ),
 }
 
