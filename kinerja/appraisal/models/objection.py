@@ -27,6 +27,18 @@ class Objection(BaseModel):
         _("status"), max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.FILED
     )
     decide_by = models.DateField(_("decision due by"))
+    decider = models.ForeignKey(
+        Employee,
+        verbose_name=_("to be decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The assessor's superior at the end of the evaluated year, fixed when the "
+            "objection is filed."
+        ),
+    )
     assessor_statement = models.TextField(_("assessor's explanation"), blank=True)
     decided_by = models.ForeignKey(
         Employee,

@@ -43,10 +43,20 @@ class AppraisalPolicy(BaseModel):
     objection_days = models.PositiveSmallIntegerField(
         _("days to object after the final result"),
         default=14,
-        help_text=_("PP 30/2019 Pasal 59: 14 days."),
+        help_text=_(
+            "PP 30/2019 Pasal 59: 14 days. Counted here as calendar days from the day the "
+            "result became final (that day not counted); whether the regulation means "
+            "working days is not confirmed, so an agency that counts working days should "
+            "enter the equivalent number of calendar days."
+        ),
     )
     decision_days = models.PositiveSmallIntegerField(
-        _("days for the assessor's superior to decide an objection"), default=14
+        _("days for the assessor's superior to decide an objection"),
+        default=14,
+        help_text=_(
+            "Calendar days from the filing. The regulation sets no deadline for the "
+            "decision; past it the objection is shown to HR as overdue."
+        ),
     )
 
     class Meta:
