@@ -279,6 +279,57 @@ def _calibrate(actor: Actor, evaluation: Any) -> bool:
     )
 
 
+# --- execution: feedback, coaching, attendance (helper H2) -----------------------------
+
+
+def _supervises(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
+    """The actor is the employee's direct supervisor (atasan langsung) on the date."""
+    if actor.employee is None:
+        return False
+    holding = superiors_of(employee, on or today()).supervisor
+    return holding is not None and holding.employee.pk == actor.employee.pk
+
+
+def _give_feedback(actor: Actor, skp: Any) -> bool:
+    """The SKP's assessor on the plan's date, or the assessor's superior (domain.md §1.6)."""
+    return _assesses_plan(actor, skp) or is_assessor_superior_of(
+        actor, skp.employee, _plan_date(skp)
+    )
+
+
+def _leads(actor: Actor, employee: Employee) -> bool:
+    """Assessor or direct supervisor today: who holds guidance sessions and evaluates
+    competence (bimbingan kinerja, formats B.1.8 and B.1.9)."""
+    return is_assessor_of(actor, employee) or _supervises(actor, employee)
+
+
+def _view_coaching(actor: Actor, obj: Any) -> bool:
+    """A guidance session (anything with ``coach_id``) or an employee's coaching log: the
+    employee, the coach, the assessor and supervisor, the assessor's superior, HR over them."""
+    employee = obj.employee if hasattr(obj, "coach_id") else obj
+    if (
+        hasattr(obj, "coach_id")
+        and actor.employee is not None
+        and actor.employee.pk == obj.coach_id
+    ):
+        return True
+    return (
+        _is_self(actor, employee)
+        or _leads(actor, employee)
+        or is_assessor_superior_of(actor, employee)
+        or _hr_covers(actor, employee)
+    )
+
+
+def _view_attendance(actor: Actor, employee: Employee) -> bool:
+    return (
+        _is_self(actor, employee)
+        or is_assessor_of(actor, employee)
+        or is_assessor_superior_of(actor, employee)
+        or _reader_covers(actor, employee)
+    )
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "org.view_agency": ("see an agency's units, posts and staff directory", _view_directory),
     "org.view_unit": ("open a unit page", _view_directory),
@@ -349,6 +400,36 @@ RULES: dict[str, tuple[str, Rule]] = {
         "change an agency's assessment policy (thresholds, rounding, objection days)",
         _agency_wide_hr,
     ),
+    # --- execution: feedback, coaching, attendance (helper H2) ---
+    "execution.give_feedback": (
+        "give continuous feedback on an SKP's results and core values",
+        _give_feedback,
+    ),
+    "execution.reply_feedback": ("reply to feedback on one's own SKP", _owns),
+    "execution.view_feedback": ("read the feedback threads of an SKP", _view_skp),
+    "execution.log_coaching": (
+        "log a guidance session with an employee one assesses or supervises",
+        _leads,
+    ),
+    "execution.answer_coaching_feedback": (
+        "answer the feedback form (B.1.8) on a guidance session one received",
+        lambda actor, session: (
+            actor.employee is not None and actor.employee.pk == session.employee_id
+        ),
+    ),
+    "execution.view_coaching": (
+        "read guidance sessions and competence evaluations",
+        _view_coaching,
+    ),
+    "execution.evaluate_competence": (
+        "evaluate the competences (B.1.9) of an employee one assesses or supervises",
+        _leads,
+    ),
+    "execution.import_attendance": (
+        "import an agency's attendance summaries",
+        _agency_wide_hr,
+    ),
+    "execution.view_attendance": ("read an employee's attendance summaries", _view_attendance),
 }
 
 
