@@ -330,6 +330,34 @@ def _view_attendance(actor: Actor, employee: Employee) -> bool:
     )
 
 
+# --- execution: realisations and evidence (helper H1) ----------------------------------
+# Rules take a period report (anything with ``skp``) or a piece of evidence (anything
+# with ``realisation.report.skp``), duck-typed: access cannot import execution.
+
+
+def _view_report(actor: Actor, report: Any) -> bool:
+    """The same people who read the report's SKP."""
+    return _view_skp(actor, report.skp)
+
+
+def _change_report(actor: Actor, report: Any) -> bool:
+    """The employee fills in their report; HR over them may help."""
+    return _owns(actor, report.skp) or _hr_covers(actor, report.skp.employee)
+
+
+def _reopen_report(actor: Actor, report: Any) -> bool:
+    """The SKP's assessor sends a submitted report back."""
+    return _assesses_plan(actor, report.skp)
+
+
+def _own_report(actor: Actor, report: Any) -> bool:
+    return _owns(actor, report.skp)
+
+
+def _view_evidence(actor: Actor, evidence: Any) -> bool:
+    return _view_skp(actor, evidence.realisation.report.skp)
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "org.view_agency": ("see an agency's units, posts and staff directory", _view_directory),
     "org.view_unit": ("open a unit page", _view_directory),
@@ -430,6 +458,24 @@ RULES: dict[str, tuple[str, Rule]] = {
         _agency_wide_hr,
     ),
     "execution.view_attendance": ("read an employee's attendance summaries", _view_attendance),
+    # --- execution: realisations and evidence (helper H1) ---
+    "execution.view_report": (
+        "read a period report with its realisations (as for the SKP)",
+        _view_report,
+    ),
+    "execution.change_report": (
+        "record realisations and evidence in one's own report (HR may help)",
+        _change_report,
+    ),
+    "execution.submit_report": ("submit one's own report to the assessor", _own_report),
+    "execution.reopen_report": (
+        "reopen a submitted report for corrections (the assessor)",
+        _reopen_report,
+    ),
+    "execution.view_evidence": (
+        "open or download a piece of evidence (as for the SKP)",
+        _view_evidence,
+    ),
 }
 
 
