@@ -358,6 +358,197 @@ def _view_evidence(actor: Actor, evidence: Any) -> bool:
     return _view_skp(actor, evidence.realisation.report.skp)
 
 
+# --- appraisal: periodic and annual evaluations (helper H3) -----------------------------
+# Rules take an evaluation (anything with ``skp``, ``window`` and ``status``), duck-typed:
+# access cannot import appraisal. It may be unsaved (a draft not yet rated).
+
+
+def _evaluation_date(evaluation: Any) -> datetime.date:
+    """The end of the evaluation's window (of the period, for the year), clamped to the
+    SKP's span: the assessor is the one of the employee on that date."""
+    skp = evaluation.skp
+    window = evaluation.window
+    end: datetime.date = window.end_date if window is not None else skp.period.end_date
+    return max(skp.start_date, min(end, skp.end_date))
+
+
+def _rate_evaluation(actor: Actor, evaluation: Any) -> bool:
+    return is_assessor_of(actor, evaluation.skp.employee, _evaluation_date(evaluation))
+
+
+def _view_evaluation(actor: Actor, evaluation: Any) -> bool:
+    """The employee once it is final; the assessor and the assessor's superior on the
+    evaluation's date; HR admins and leaders over the employee."""
+    skp = evaluation.skp
+    on = _evaluation_date(evaluation)
+    return (
+        (_owns(actor, skp) and evaluation.status == "final")
+        or is_assessor_of(actor, skp.employee, on)
+        or is_assessor_superior_of(actor, skp.employee, on)
+        or _reader_covers(actor, skp.employee)
+    )
+
+
+# --- multirater: 360° feedback rounds (helper H8) ---------------------------------------
+# Rules take a unit, a round (anything with ``root_unit``), a rater assignment (anything
+# with ``rater_id``) or a subject (anything with ``employee`` and ``round``), duck-typed:
+# access cannot import multirater.
+
+
+def _hr_covers_round(actor: Actor, obj: Any) -> bool:
+    """HR admins whose scope covers the round's root unit (or the unit a round is for)."""
+    unit = getattr(obj, "root_unit", obj)
+    return unit is not None and any(s.covers_unit(unit) for s in actor.hr_scopes)
+
+
+def _is_rater(actor: Actor, assignment: Any) -> bool:
+    return actor.employee is not None and assignment.rater_id == actor.employee.pk
+
+
+def _view_multirater_summary(actor: Actor, subject: Any) -> bool:
+    """The employee rated, their assessor and the assessor's superior (on the round's
+    date or today), and HR admins over the employee or the round's unit."""
+    employee = subject.employee
+    on = subject.round.reference_date
+    return (
+        _is_self(actor, employee)
+        or is_assessor_of(actor, employee, on)
+        or is_assessor_of(actor, employee)
+        or is_assessor_superior_of(actor, employee, on)
+        or is_assessor_superior_of(actor, employee)
+        or _hr_covers(actor, employee)
+        or _hr_covers_round(actor, subject.round)
+    )
+
+
+# --- appraisal: objections, activity log, credit points, year end (helper H5) ----------
+# Rules take an objection (``evaluation``, ``filed_by_id``, ``decider_id``), an
+# evaluation, an employee or a unit, duck-typed: access cannot import appraisal.
+
+
+def _file_objection(actor: Actor, evaluation: Any) -> bool:
+    """The employee alone objects to their own annual result (PP 30/2019 Pasal 59)."""
+    return _owns(actor, evaluation.skp)
+
+
+def _objection_assessor(actor: Actor, objection: Any) -> bool:
+    """The assessor who gave the result, or the assessor at the year's end if none is
+    recorded on the evaluation."""
+    if actor.employee is None:
+        return False
+    evaluation = objection.evaluation
+    if evaluation.assessor_id is not None:
+        return bool(evaluation.assessor_id == actor.employee.pk)
+    return is_assessor_of(actor, evaluation.skp.employee, _evaluation_date(evaluation))
+
+
+def _decide_objection(actor: Actor, objection: Any) -> bool:
+    """The assessor's superior at the end of the evaluated year, fixed at filing."""
+    return actor.employee is not None and objection.decider_id == actor.employee.pk
+
+
+def _view_objection(actor: Actor, objection: Any) -> bool:
+    return (
+        (actor.employee is not None and objection.filed_by_id == actor.employee.pk)
+        or _objection_assessor(actor, objection)
+        or _decide_objection(actor, objection)
+        or _hr_covers(actor, objection.evaluation.skp.employee)
+    )
+
+
+def _view_credit_points(actor: Actor, employee: Employee) -> bool:
+    """An employee's credit points: the employee, their assessor, HR and leaders over
+    them."""
+    return (
+        _is_self(actor, employee)
+        or _reader_covers(actor, employee)
+        or is_assessor_of(actor, employee)
+    )
+
+
+def _hr_over_unit(actor: Actor, unit: Any) -> bool:
+    """HR admins whose scope covers the unit (an agency means the whole agency)."""
+    if isinstance(unit, Agency):
+        return _agency_wide(actor.hr_scopes, unit.pk)
+    return any(s.covers_unit(unit) for s in actor.hr_scopes)
+
+
+# --- reporting: evaluation documents, bulk documents, compliance (helper H6) -----------
+# Rules take an evaluation (anything with ``skp``, ``window`` and ``status``), a unit or an
+# agency, duck-typed: access cannot import appraisal or reporting.
+
+
+def _document_date(evaluation: Any) -> datetime.date:
+    """The end of the evaluation's window (of the period, for the year), clamped to the
+    SKP's span: the parties are those of that date."""
+    skp = evaluation.skp
+    window = evaluation.window
+    end: datetime.date = window.end_date if window is not None else skp.period.end_date
+    return max(skp.start_date, min(end, skp.end_date))
+
+
+def _download_evaluation(actor: Actor, evaluation: Any) -> bool:
+    """The employee once it is final; the assessor (who rated, or on the evaluation's
+    date) and the assessor's superior; HR admins and leaders over the employee."""
+    skp = evaluation.skp
+    on = _document_date(evaluation)
+    rated_by_actor = actor.employee is not None and (
+        getattr(evaluation, "assessor_id", None) == actor.employee.pk
+    )
+    return (
+        (_owns(actor, skp) and evaluation.status == "final")
+        or rated_by_actor
+        or is_assessor_of(actor, skp.employee, on)
+        or is_assessor_superior_of(actor, skp.employee, on)
+        or _reader_covers(actor, skp.employee)
+    )
+
+
+def _bulk_documents(actor: Actor, unit: Any) -> bool:
+    """HR admins covering the unit; an assessor with assessees in the unit's subtree
+    (their batch then holds only their assessees)."""
+    if any(s.covers_unit(unit) for s in actor.hr_scopes):
+        return True
+    on = today()
+    assessees = actor.assessees(on)
+    if not assessees or actor.employee is None or actor.employee.agency_id != unit.agency_id:
+        return False
+    return Employee.objects.filter(employee_in_subtree(unit.path, on), pk__in=assessees).exists()
+
+
+def _view_compliance(actor: Actor, obj: Any) -> bool:
+    """HR admins and leaders of the agency (an agency, or anything in one)."""
+    agency_id = _agency_id(obj)
+    return any(s.agency_id == agency_id for s in actor.read_scopes)
+
+
+# --- surveys: public satisfaction survey, IKM (helper H7) -----------------------------
+# Rules take a survey unit (anything with ``unit``), a unit, or an employee, duck-typed:
+# access cannot import surveys. The public form needs no permission (PUBLIC in the
+# authorization matrix).
+
+
+def _survey_unit(obj: Any) -> Unit:
+    return getattr(obj, "unit", obj)
+
+
+def _manage_survey(actor: Actor, obj: Any) -> bool:
+    """HR admins whose scope covers the survey's unit."""
+    unit = _survey_unit(obj)
+    return any(s.covers_unit(unit) for s in actor.hr_scopes)
+
+
+def _view_survey_results(actor: Actor, obj: Any) -> bool:
+    """HR admins and leaders whose scope covers the survey's unit."""
+    unit = _survey_unit(obj)
+    return any(s.covers_unit(unit) for s in actor.read_scopes)
+
+
+def _view_officer_summary(actor: Actor, employee: Employee) -> bool:
+    """The officer's assessor (today) and HR admins over the officer."""
+    return is_assessor_of(actor, employee) or _hr_covers(actor, employee)
+
+
 RULES: dict[str, tuple[str, Rule]] = {
     "org.view_agency": ("see an agency's units, posts and staff directory", _view_directory),
     "org.view_unit": ("open a unit page", _view_directory),
@@ -475,6 +666,93 @@ RULES: dict[str, tuple[str, Rule]] = {
     "execution.view_evidence": (
         "open or download a piece of evidence (as for the SKP)",
         _view_evidence,
+    ),
+    # --- appraisal: periodic and annual evaluations (helper H3) ---
+    "appraisal.view_evaluation": (
+        "read an evaluation (the employee only once it is final)",
+        _view_evaluation,
+    ),
+    "appraisal.rate_evaluation": (
+        "give the results and behaviour ratings (the assessor on the window's end date)",
+        _rate_evaluation,
+    ),
+    "appraisal.finalise_evaluation": (
+        "make an evaluation final and deliver it to the employee (the assessor)",
+        _rate_evaluation,
+    ),
+    "appraisal.view_queue": (
+        "open the assessor's evaluation queue (its rows are the people one assesses)",
+        lambda actor, obj: actor.employee is not None,
+    ),
+    # --- multirater: 360° feedback rounds (helper H8) ---
+    "multirater.manage_round": (
+        "open, edit the raters of, remind and close a 360° round (HR over its unit)",
+        _hr_covers_round,
+    ),
+    "multirater.view_progress": (
+        "see a 360° round's progress: counts per rater group only (HR over its unit)",
+        _hr_covers_round,
+    ),
+    "multirater.answer": ("answer a 360° feedback form one is asked to fill in", _is_rater),
+    "multirater.view_summary": (
+        "read the anonymous 360° aggregates of an employee (the employee, the assessor, "
+        "the assessor's superior, HR over them)",
+        _view_multirater_summary,
+    ),
+    # --- appraisal: objections, activity log, credit points, year end (helper H5) ---
+    "appraisal.file_objection": (
+        "object to one's own final annual result (the employee)",
+        _file_objection,
+    ),
+    "appraisal.state_objection": (
+        "explain the assessment to the superior deciding an objection (the assessor)",
+        _objection_assessor,
+    ),
+    "appraisal.decide_objection": (
+        "decide an objection, finally (the assessor's superior at the year's end)",
+        _decide_objection,
+    ),
+    "appraisal.view_objection": (
+        "read an objection: the employee, the assessor, the decider, HR over the employee",
+        _view_objection,
+    ),
+    "appraisal.view_credit_points": (
+        "read an employee's credit points and how they were computed",
+        _view_credit_points,
+    ),
+    "appraisal.list_credit_points": (
+        "list and export the credit points of a unit (HR over the unit)",
+        _hr_over_unit,
+    ),
+    "appraisal.finalise_year": (
+        "finalise a unit's rated annual evaluations in bulk (HR over the unit)",
+        _hr_over_unit,
+    ),
+    # --- reporting: evaluation documents, bulk documents, compliance (H6) --------------
+    "reporting.download_evaluation": (
+        "download an evaluation's official documents (PDF)",
+        _download_evaluation,
+    ),
+    "reporting.bulk_documents": (
+        "render a unit's evaluation documents in bulk (HR over it; an assessor for theirs)",
+        _bulk_documents,
+    ),
+    "reporting.view_compliance": (
+        "see and export who has not reported or assessed (HR and leaders of the agency)",
+        _view_compliance,
+    ),
+    # --- surveys: public satisfaction survey, IKM (H7) ----------------------------------
+    "surveys.manage_survey": (
+        "set up a unit's public survey, its periods and poster (HR over the unit)",
+        _manage_survey,
+    ),
+    "surveys.view_results": (
+        "read and export a unit's survey results (HR and leaders over the unit)",
+        _view_survey_results,
+    ),
+    "surveys.view_officer_summary": (
+        "see the aggregated survey answers naming an officer (their assessor, HR)",
+        _view_officer_summary,
     ),
 }
 

@@ -27,3 +27,31 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ReminderLog(models.Model):
+    """One reminder sent to one person, so a daily run never sends it twice.
+
+    ``key`` names the reminder: what it is about and how many days before its deadline
+    (``report:<window uuid>:7``, ``assessment:<period uuid>:1``).
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    key = models.CharField(_("reminder"), max_length=120)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="reminder_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
