@@ -4,6 +4,7 @@ Source: PermenPAN-RB 1/2023 Pasal 37; PerBKN 3/2023 (domain.md §3.4):
 ``AK = (months / 12) × percentage(predicate) × annual coefficient(jenjang)``.
 """
 
+import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -73,3 +74,27 @@ def credit_points(predicate: EmployeePredicate | str, level_code: str, months: i
     exact = Decimal(months) / 12 * percentage / 100 * level.annual_coefficient
     points = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return CreditPoints(points, months, percentage, level)
+
+
+def months_in_post(
+    spans: list[tuple[datetime.date, datetime.date | None]],
+    start: datetime.date,
+    end: datetime.date,
+) -> int:
+    """Calendar months between ``start`` and ``end`` (inclusive) in which the post was
+    held, from the assignments' (start, end or None) spans.
+
+    A month counts when the post was held on its 15th day, i.e. for at least about half
+    of it. The regulation counts whole months from the decree's TMT, which is normally
+    the first of a month; this reading for a mid-month TMT is [UNCONFIRMED].
+    """
+    months = 0
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        middle = datetime.date(year, month, 15)
+        if start <= middle <= end and any(
+            first <= middle and (last is None or middle <= last) for first, last in spans
+        ):
+            months += 1
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
