@@ -111,17 +111,19 @@ def _evaluations(period: AssessmentPeriod, window: ReportingWindow | None) -> Qu
 
 def evaluations_in_units(
     *,
-    units: Iterable[Unit],
+    units: Iterable[Unit] | None,
     period: AssessmentPeriod,
     window: ReportingWindow | None,
     employee_ids: set[int] | None = None,
 ) -> list[Evaluation]:
-    """The rated evaluations of employees whose SKP is for a post in one of ``units``,
-    one per employee (the latest SKP), optionally only ``employee_ids``; one query."""
+    """The rated evaluations of employees whose SKP is for a post in one of ``units``
+    (``None``: any unit), one per employee (the latest SKP), optionally only
+    ``employee_ids``; one query."""
+    evaluations = _evaluations(period, window)
+    if units is not None:
+        evaluations = evaluations.filter(skp__position__unit__in=[u.pk for u in units])
     evaluations = (
-        _evaluations(period, window)
-        .filter(skp__position__unit__in=[u.pk for u in units])
-        .exclude(predicate="")
+        evaluations.exclude(predicate="")
         .select_related("skp__employee", "skp__position__unit", "window")
         .order_by("skp__employee__name", "skp__employee_id", "-skp__start_date")
     )
@@ -274,11 +276,13 @@ def grouped_distributions(
     period: AssessmentPeriod,
     window: ReportingWindow | None,
     rounding: str,
+    include: Iterable[Unit] = (),
 ) -> list[Distribution]:
     """Evaluations grouped by the unit of their SKP's post, each group checked against its
-    unit's recorded predicate; one query for the results, whatever the number of units."""
-    by_unit: dict[int, list[Evaluation]] = {}
-    units: dict[int, Unit] = {}
+    unit's recorded predicate; one query for the results, whatever the number of units.
+    Units in ``include`` get a group even when nobody in them is rated yet."""
+    by_unit: dict[int, list[Evaluation]] = {u.pk: [] for u in include}
+    units: dict[int, Unit] = {u.pk: u for u in include}
     for evaluation in evaluations:
         unit = evaluation.skp.position.unit
         units[unit.pk] = unit
