@@ -1,0 +1,38 @@
+"""The assessor's rating form. It only collects input: whether a justification is needed
+and what the predicate is are decided by ``services.evaluation``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.appraisal.enums import Rating
+from kinerja.appraisal.models import Evaluation
+
+
+class RateForm(forms.Form):
+    results_rating = forms.ChoiceField(
+        label=_("Results rating (rating hasil kerja)"),
+        choices=Rating.choices,
+        widget=forms.RadioSelect,
+    )
+    behaviour_rating = forms.ChoiceField(
+        label=_("Behaviour rating (rating perilaku kerja)"),
+        choices=Rating.choices,
+        widget=forms.RadioSelect,
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the results rating departs from the recommendation."),
+    )
+    notes = forms.CharField(
+        label=Evaluation._meta.get_field("notes").verbose_name,
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class FinaliseManyForm(forms.Form):
+    window = forms.CharField(max_length=40)

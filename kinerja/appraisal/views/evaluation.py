@@ -1,0 +1,468 @@
+"""The evaluation screens: the assessor's queue, the evaluation page (realisations,
+feedback, attendance, the recommendation and the predicate with their "why" panels,
+the rating form, next/previous) and the employee's own final results.
+
+Every view: ask ``access.permissions.may`` (404 when the user may not read, 403 when
+they may read but not act), call one service, then redirect with a message; a refused
+rule (``ApplicationError``) is shown on the page and nothing is saved.
+"""
+
+import datetime
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.access.permissions import actor_for, may
+from kinerja.appraisal.enums import EmployeePredicate, EvaluationStatus, Rating
+from kinerja.appraisal.forms_evaluation import RateForm
+from kinerja.appraisal.models import Evaluation
+from kinerja.appraisal.selectors_evaluation import (
+    Queue,
+    assessment_queue,
+    attendance_for,
+    build_recommendation,
+    default_window,
+    evaluation_date,
+    evaluation_of,
+    evaluations_of_employee,
+    recommendation_inputs,
+)
+from kinerja.appraisal.services.evaluation import (
+    evaluation_finalise,
+    evaluation_finalise_many,
+    evaluation_rate,
+)
+from kinerja.core.clock import today
+from kinerja.core.exceptions import ApplicationError
+from kinerja.execution.models import FeedbackMessage, PeriodReport
+from kinerja.org.selectors import superiors_of
+from kinerja.planning.models import AssessmentPeriod, ReportingWindow, Skp
+from kinerja.planning.selectors import current_period
+from kinerja.regulation.berakhlak import BERAKHLAK_2021
+from kinerja.regulation.predicate import (
+    MATRIX_SOURCE,
+    employee_predicate,
+    explain_predicate,
+)
+
+ANNUAL = "tahunan"
+FEEDBACK_PARTIAL = "execution/feedback_thread.html"
+
+
+# --- finding the period, the window and the evaluation ---------------------------------
+
+
+def _window_key(window: ReportingWindow | None) -> str:
+    return str(window.uuid) if window is not None else ANNUAL
+
+
+def evaluation_url(skp: Skp, window: ReportingWindow | None, *, waiting: bool = False) -> str:
+    url = reverse("appraisal:evaluation", args=[skp.uuid, _window_key(window)])
+    return f"{url}?waiting=1" if waiting else url
+
+
+def _queue_date(period: AssessmentPeriod, window: ReportingWindow | None) -> datetime.date:
+    """Whom the assessor assesses is read at the end of the window (the period, for the
+    year), or today while it is still running."""
+    end = window.end_date if window is not None else period.end_date
+    return max(period.start_date, min(end, today()))
+
+
+def _choose(request: HttpRequest, period: AssessmentPeriod | None):
+    """The window asked for (``?window=<uuid>`` or ``annual``), else the latest past one."""
+    if period is None:
+        return None, False
+    asked = request.GET.get("window", "")
+    if asked == ANNUAL:
+        return None, True
+    if asked:
+        found = period.windows.filter(uuid=_uuid_or_none(asked)).first()
+        if found is not None:
+            return found, False
+    return default_window(period), False
+
+
+def _uuid_or_none(value: str):
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def _queue(request: HttpRequest, period, window) -> Queue:
+    actor = actor_for(request.user)
+    ids = actor.assessees(_queue_date(period, window)) if period is not None else set()
+    return assessment_queue(assessor_ids=ids, period=period, window=window)
+
+
+def _load(request: HttpRequest, uuid, window_key: str):
+    """The SKP, window and evaluation a URL is about; 404 unless the user may read it."""
+    skp = get_object_or_404(
+        Skp.objects.select_related("employee__agency", "period", "position__unit"), uuid=uuid
+    )
+    window = None
+    if window_key != ANNUAL:
+        window_uuid = _uuid_or_none(window_key)
+        window = get_object_or_404(ReportingWindow, uuid=window_uuid, period_id=skp.period_id)
+        window.period = skp.period
+    evaluation = evaluation_of(skp, window)
+    if not may(request.user, "appraisal.view_evaluation", evaluation):
+        raise Http404
+    return skp, window, evaluation
+
+
+# --- the queue -------------------------------------------------------------------------
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """Penilaian: the people the user assesses, with where each one's evaluation stands
+    for the chosen window (or the year), a "waiting for me" filter, and bulk finalise."""
+    if not may(request.user, "appraisal.view_queue"):
+        raise PermissionDenied
+    actor = actor_for(request.user)
+    period = current_period(actor.employee.agency) if actor.employee else None
+    window, annual = _choose(request, period)
+    found = _queue(request, period, window)
+    waiting_only = request.GET.get("waiting") == "1"
+    rows = found.waiting if waiting_only else found.rows
+    windows = list(period.windows.order_by("number")) if period else []
+    return render(
+        request,
+        "appraisal/evaluation_queue.html",
+        {
+            "period": period,
+            "window": window,
+            "annual": annual,
+            "windows": windows,
+            "rows": rows,
+            "total": len(found.rows),
+            "waiting_count": len(found.waiting),
+            "waiting_only": waiting_only,
+            "window_param": ANNUAL if annual else (str(window.uuid) if window else ""),
+            "window_key": _window_key(window),
+            "finalisable": sum(1 for r in found.rows if r.is_rated and not r.is_final),
+            "on": _queue_date(period, window) if period else today(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def queue_finalise(request: HttpRequest) -> HttpResponse:
+    """Make final every rated evaluation of the chosen window the user may finalise."""
+    if not may(request.user, "appraisal.view_queue"):
+        raise PermissionDenied
+    actor = actor_for(request.user)
+    period = current_period(actor.employee.agency) if actor.employee else None
+    window, annual = _choose(request, period)
+    if period is None or (window is None and not annual):
+        raise Http404
+    found = _queue(request, period, window)
+    chosen = []
+    for row in found.rows:
+        evaluation = row.evaluation
+        if evaluation is None or evaluation.is_final or not evaluation.predicate:
+            continue
+        evaluation.skp = row.skp
+        evaluation.window = window
+        if may(request.user, "appraisal.finalise_evaluation", evaluation):
+            chosen.append(evaluation)
+    done = evaluation_finalise_many(evaluations=chosen, actor=request.user)
+    messages.success(
+        request,
+        _("%(count)s evaluations are final; the employees have been notified.")
+        % {"count": len(done)},
+    )
+    query = {"window": ANNUAL if annual else str(window.uuid)}
+    return redirect(f"{reverse('appraisal:queue')}?{urlencode(query)}")
+
+
+# --- the evaluation page ---------------------------------------------------------------
+
+
+def _evidence_url(evidence) -> str:
+    if evidence.kind == "link":
+        return evidence.url
+    for name in ("execution:evidence_download", "execution:evidence_file", "execution:evidence"):
+        try:
+            return reverse(name, args=[evidence.uuid])
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+def _matrix(results: str, behaviour: str) -> list[dict]:
+    """The 3×3 matrix as the annex draws it: results down, behaviour across."""
+    across = [Rating.BELOW, Rating.AS_EXPECTED, Rating.ABOVE]
+    rows = []
+    for result in [Rating.ABOVE, Rating.AS_EXPECTED, Rating.BELOW]:
+        cells = []
+        for behave in across:
+            predicate = EmployeePredicate(str(employee_predicate(result, behave)))
+            cells.append(
+                {
+                    "label": predicate.label,
+                    "value": predicate.value,
+                    "hit": result == results and behave == behaviour,
+                }
+            )
+        rows.append({"label": result.label, "value": result.value, "cells": cells})
+    return rows
+
+
+def _feedback(skp: Skp, window: ReportingWindow | None) -> dict:
+    messages_ = FeedbackMessage.objects.filter(skp=skp).select_related("author", "window")
+    if window is not None:
+        messages_ = messages_.filter(window=window)
+    by_result: dict[int, list] = {}
+    by_value: dict[str, list] = {}
+    for message in messages_.order_by("created_at", "pk"):
+        if message.result_id is not None:
+            by_result.setdefault(message.result_id, []).append(message)
+        else:
+            by_value.setdefault(message.core_value, []).append(message)
+    return {"by_result": by_result, "by_value": by_value}
+
+
+def _has_feedback_partial() -> bool:
+    try:
+        get_template(FEEDBACK_PARTIAL)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def _preview(results: str, behaviour: str, recommended: str | None) -> dict:
+    ratings = set(Rating.values)
+    context: dict = {
+        "departs": bool(recommended) and results in ratings and results != recommended,
+        "preview_predicate": None,
+    }
+    if results in ratings and behaviour in ratings:
+        context["preview_predicate"] = EmployeePredicate(
+            str(employee_predicate(results, behaviour))
+        ).label
+        context["preview_why"] = explain_predicate(results, behaviour)
+    return context
+
+
+def page_context(
+    request: HttpRequest,
+    skp: Skp,
+    window: ReportingWindow | None,
+    evaluation: Evaluation,
+    *,
+    form: RateForm | None = None,
+) -> dict:
+    """Everything the evaluation page shows, in a number of queries that does not grow
+    with the number of results, indicators, evidence or messages."""
+    user = request.user
+    inputs = recommendation_inputs(skp, window)
+    recommendation = build_recommendation(
+        skp=skp,
+        window=window,
+        indicators=inputs["indicators"],
+        realisations=inputs["realisations"],
+        window_count=inputs["window_count"],
+        thresholds=inputs["thresholds"],
+        organisation_result=inputs["organisation_result"],
+    )
+    rows_by_indicator = {row.indicator.pk: row for row in recommendation.rows}
+    feedback = _feedback(skp, window)
+    results = []
+    for result in inputs["results"]:
+        rows = []
+        for indicator in result.indicators.all():
+            row = rows_by_indicator[indicator.pk]
+            evidence = []
+            if row.realisation is not None:
+                evidence = [(e, _evidence_url(e)) for e in row.realisation.evidence.all()]
+            rows.append({"row": row, "evidence": evidence})
+        results.append(
+            {"result": result, "rows": rows, "feedback": feedback["by_result"].get(result.pk, [])}
+        )
+    values = [(value, feedback["by_value"].get(value.code, [])) for value in BERAKHLAK_2021]
+    is_final = evaluation.status == EvaluationStatus.FINAL
+    can_rate = not is_final and may(user, "appraisal.rate_evaluation", evaluation)
+    rated = bool(evaluation.predicate)
+    recommended = str(recommendation.rating) if recommendation.rating is not None else ""
+    if form is None and can_rate:
+        form = RateForm(
+            initial={
+                "results_rating": evaluation.results_rating or recommended or None,
+                "behaviour_rating": evaluation.behaviour_rating or None,
+                "justification": evaluation.justification,
+                "notes": evaluation.notes,
+            }
+        )
+    waiting = request.GET.get("waiting") == "1"
+    previous = following = None
+    assesses = may(user, "appraisal.rate_evaluation", evaluation)
+    if assesses:
+        found = _queue(request, skp.period, window)
+        before, after = found.neighbours(skp, waiting_only=waiting)
+        previous = evaluation_url(before, window, waiting=waiting) if before else None
+        following = evaluation_url(after, window, waiting=waiting) if after else None
+    report = (
+        PeriodReport.objects.filter(skp=skp, window=window).first() if window is not None else None
+    )
+    superiors = superiors_of(skp.employee, evaluation_date(skp, window))
+    employee = actor_for(user).employee
+    current_results = (
+        form.data.get("results_rating") if form is not None and form.is_bound else ""
+    ) or ""
+    current_behaviour = (
+        form.data.get("behaviour_rating") if form is not None and form.is_bound else ""
+    ) or ""
+    context = {
+        "skp": skp,
+        "window": window,
+        "window_key": _window_key(window),
+        "evaluation": evaluation,
+        "is_final": is_final,
+        "is_own": employee is not None and employee.pk == skp.employee_id,
+        "assesses": assesses,
+        "can_rate": can_rate,
+        "can_finalise": not is_final
+        and rated
+        and may(user, "appraisal.finalise_evaluation", evaluation),
+        "form": form,
+        "recommendation": recommendation,
+        "recommended": recommended,
+        "results": results,
+        "values": values,
+        "attendance": attendance_for(skp, window),
+        "report": report,
+        "superiors": superiors,
+        "previous_url": previous,
+        "next_url": following,
+        "waiting": waiting,
+        "queue_url": reverse("appraisal:queue")
+        + "?"
+        + urlencode({"window": _window_key(window), **({"waiting": 1} if waiting else {})}),
+        "matrix": _matrix(evaluation.results_rating, evaluation.behaviour_rating),
+        "matrix_source": MATRIX_SOURCE,
+        "matrix_columns": [Rating.BELOW.label, Rating.AS_EXPECTED.label, Rating.ABOVE.label],
+        "recommended_label": Rating(recommended).label if recommended else "",
+        "predicate_why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating)
+        if rated
+        else "",
+        "feedback_partial": FEEDBACK_PARTIAL if _has_feedback_partial() else "",
+        "page_url": evaluation_url(skp, window),
+    }
+    context.update(
+        _preview(
+            current_results or evaluation.results_rating or "",
+            current_behaviour or evaluation.behaviour_rating or "",
+            recommended,
+        )
+    )
+    return context
+
+
+@login_required
+def evaluation_page(request: HttpRequest, uuid, window: str) -> HttpResponse:
+    skp, window_obj, evaluation = _load(request, uuid, window)
+    if request.htmx and "results_rating" in request.GET:
+        # The rating form asks, as the assessor clicks, whether a justification is now
+        # required and which predicate the two ratings give; nothing is saved.
+        inputs = recommendation_inputs(skp, window_obj)
+        recommendation = build_recommendation(
+            skp=skp, window=window_obj, **{k: inputs[k] for k in _BUILD_KEYS}
+        )
+        recommended = str(recommendation.rating) if recommendation.rating is not None else ""
+        return render(
+            request,
+            "appraisal/evaluation_preview.html",
+            _preview(
+                request.GET.get("results_rating", ""),
+                request.GET.get("behaviour_rating", ""),
+                recommended,
+            )
+            | {"recommended": recommended},
+        )
+    return render(
+        request,
+        "appraisal/evaluation_detail.html",
+        page_context(request, skp, window_obj, evaluation),
+    )
+
+
+_BUILD_KEYS = ("indicators", "realisations", "window_count", "thresholds", "organisation_result")
+
+
+@login_required
+@require_POST
+def evaluation_rate_view(request: HttpRequest, uuid, window: str) -> HttpResponse:
+    skp, window_obj, evaluation = _load(request, uuid, window)
+    if not may(request.user, "appraisal.rate_evaluation", evaluation):
+        raise PermissionDenied
+    form = RateForm(request.POST)
+    if form.is_valid():
+        try:
+            evaluation_rate(
+                evaluation=evaluation,
+                results_rating=form.cleaned_data["results_rating"],
+                behaviour_rating=form.cleaned_data["behaviour_rating"],
+                justification=form.cleaned_data["justification"],
+                notes=form.cleaned_data["notes"],
+                actor=request.user,
+            )
+        except ApplicationError as error:
+            field = error.extra.get("field")
+            form.add_error(field if field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The ratings are saved; the predicate is shown below."))
+            target = evaluation_url(skp, window_obj, waiting=request.GET.get("waiting") == "1")
+            return redirect(target)
+    context = page_context(request, skp, window_obj, evaluation, form=form)
+    return render(request, "appraisal/evaluation_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def evaluation_finalise_view(request: HttpRequest, uuid, window: str) -> HttpResponse:
+    skp, window_obj, evaluation = _load(request, uuid, window)
+    if not may(request.user, "appraisal.finalise_evaluation", evaluation):
+        raise PermissionDenied
+    waiting = request.GET.get("waiting") == "1"
+    try:
+        evaluation_finalise(evaluation=evaluation, actor=request.user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect(evaluation_url(skp, window_obj, waiting=waiting))
+    messages.success(request, _("The evaluation is final; the employee has been notified."))
+    # Go on with the next person of the queue when there is one.
+    found = _queue(request, skp.period, window_obj)
+    _before, after = found.neighbours(skp, waiting_only=waiting)
+    if after is not None:
+        return redirect(evaluation_url(after, window_obj, waiting=waiting))
+    return redirect(evaluation_url(skp, window_obj, waiting=waiting))
+
+
+# --- the employee's own results --------------------------------------------------------
+
+
+@login_required
+def my_evaluations(request: HttpRequest) -> HttpResponse:
+    """Hasil penilaian saya: the employee's final evaluations, each linking to its page
+    with the same "why" panels the assessor saw."""
+    employee = actor_for(request.user).employee
+    if employee is None:
+        raise Http404
+    rows = [
+        {"evaluation": e, "url": evaluation_url(e.skp, e.window)}
+        for e in evaluations_of_employee(employee.pk)
+    ]
+    return render(request, "appraisal/evaluation_mine.html", {"rows": rows})
