@@ -79,9 +79,9 @@ class ValueBlock:
     feedback: tuple[str, ...]
 
 
-def evaluation_detail(queryset: QuerySet[Evaluation], uuid) -> Evaluation:
-    """One evaluation with its SKP, results, indicators and expectations, in a fixed
-    number of queries."""
+def evaluation_detail(queryset: QuerySet[Evaluation], uuid=None, *, pk=None) -> Evaluation:
+    """One evaluation (by ``uuid``, or ``pk`` for background jobs) with its SKP, results,
+    indicators and expectations, in a fixed number of queries."""
     return (
         queryset.select_related(
             "window__period",
@@ -100,7 +100,7 @@ def evaluation_detail(queryset: QuerySet[Evaluation], uuid) -> Evaluation:
             ),
             "skp__expectations",
         )
-        .get(uuid=uuid)
+        .get(**({"uuid": uuid} if pk is None else {"pk": pk}))
     )
 
 

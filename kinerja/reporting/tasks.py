@@ -1,0 +1,13 @@
+"""Background tasks of reporting: thin wrappers, ids in, one service call."""
+
+from celery import shared_task
+
+from kinerja.reporting.batches import document_batch_run
+from kinerja.reporting.models import DocumentBatch
+
+
+@shared_task
+def document_batch_run_task(batch_id: int) -> None:
+    batch = DocumentBatch.objects.filter(pk=batch_id).first()
+    if batch is not None:
+        document_batch_run(batch=batch)
