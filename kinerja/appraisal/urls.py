@@ -30,3 +30,24 @@ urlpatterns += [
         name="evaluation_finalise",
     ),
 ]
+
+# Organisation results, distribution and calibration, the assessment policy (helper H4).
+from kinerja.appraisal.views import calibration as calibration_views  # noqa: E402
+from kinerja.appraisal.views import organisation as organisation_views  # noqa: E402
+from kinerja.appraisal.views import policy as policy_views  # noqa: E402
+
+urlpatterns += [
+    path("organisasi/", organisation_views.organisation_results, name="organisation_results"),
+    path(
+        "organisasi/<uuid:uuid>/catat/",
+        organisation_views.organisation_result_record_view,
+        name="organisation_result_record",
+    ),
+    path("kalibrasi/", calibration_views.calibration, name="calibration"),
+    path(
+        "kalibrasi/<uuid:uuid>/revisi/",
+        calibration_views.calibration_revise,
+        name="calibration_revise",
+    ),
+    path("kebijakan/", policy_views.policy_edit, name="policy"),
+]

@@ -1,0 +1,216 @@
+"""The calibration screen (/penilaian/kalibrasi/): employee predicates next to the
+distribution guide for the unit's organisation predicate, with inline revision.
+
+An assessor sees their own assessees for the window, grouped by the unit of each SKP's
+post; HR (or an assessor) may pick one unit: HR covering it sees everyone rated in it,
+an assessor only their assessees there. A revision goes through ``evaluation_rate`` with
+a mandatory reason, so the predicate is recomputed by ``regulation`` and the activity
+log keeps why; the group's warning is rendered again after each revision. The guide is
+a consideration, never a block (SE MenPAN-RB 3/2023).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.access.permissions import actor_for, may, units_visible_to
+from kinerja.appraisal.enums import OrganisationPredicate, Rating, Rounding
+from kinerja.appraisal.forms_organisation import CalibrationForm
+from kinerja.appraisal.models import Evaluation
+from kinerja.appraisal.selectors_distribution import (
+    Distribution,
+    evaluations_in_units,
+    grouped_distributions,
+    guide_table,
+    judged_on,
+    policy_for,
+)
+from kinerja.appraisal.services.evaluation import evaluation_rate
+from kinerja.appraisal.views.organisation import (
+    ANNUAL,
+    chosen_agency,
+    chosen_period,
+    chosen_window,
+    get_by_uuid,
+    window_param,
+)
+from kinerja.core.exceptions import ApplicationError
+from kinerja.org.models import Unit
+from kinerja.planning.models import AssessmentPeriod, ReportingWindow
+from kinerja.regulation.distribution import SOURCE
+
+UNIT_SCOPE = "unit"  # everyone rated in the unit (HR)
+MINE_SCOPE = "mine"  # the assessor's own assessees
+
+
+def _hr_covers(user, unit: Unit) -> bool:
+    actor = actor_for(user)
+    return actor.is_superuser or any(s.covers_unit(unit) for s in actor.hr_scopes)
+
+
+def _groups(
+    user,
+    *,
+    period: AssessmentPeriod,
+    window: ReportingWindow | None,
+    unit: Unit | None,
+    scope: str,
+) -> list[Distribution]:
+    """The distributions shown: one per unit; a fixed number of queries."""
+    rounding = policy_for(period.agency).rounding
+    if unit is not None and scope == UNIT_SCOPE:
+        evaluations = evaluations_in_units(units=[unit], period=period, window=window)
+    else:
+        assessees = actor_for(user).assessees(judged_on(period, window))
+        evaluations = evaluations_in_units(
+            units=[unit] if unit is not None else None,
+            period=period,
+            window=window,
+            employee_ids=assessees,
+        )
+    # A chosen unit with nobody rated yet still shows its (empty) distribution.
+    return grouped_distributions(
+        evaluations=evaluations,
+        period=period,
+        window=window,
+        rounding=rounding,
+        include=[unit] if unit is not None else (),
+    )
+
+
+def _page_context(request, *, agency, period, window, unit, scope, groups) -> dict:
+    hr_units = []
+    actor = actor_for(request.user)
+    if actor.is_superuser or actor.hr_scopes:
+        hr_units = [
+            u
+            for u in units_visible_to(request.user).filter(agency=agency).order_by("path")
+            if _hr_covers(request.user, u)
+        ]
+    return {
+        "agency": agency,
+        "period": period,
+        "window": window,
+        "window_value": window_param(window),
+        "annual": ANNUAL,
+        "windows": list(ReportingWindow.objects.filter(period=period).order_by("number")),
+        "periods": list(AssessmentPeriod.objects.filter(agency=agency).order_by("-year")),
+        "unit": unit,
+        "scope": scope,
+        "hr_units": hr_units,
+        "groups": groups,
+        "guide_rows": guide_table(),
+        "source": SOURCE,
+        "rounding_label": Rounding(policy_for(agency).rounding).label,
+        "organisation_predicates": OrganisationPredicate.choices,
+        "rating_choices": Rating.choices,
+    }
+
+
+@login_required
+def calibration(request: HttpRequest) -> HttpResponse:
+    agency = chosen_agency(request)
+    if agency is None:
+        raise PermissionDenied
+    actor = actor_for(request.user)
+    unit = None
+    if request.GET.get("unit"):
+        unit = get_by_uuid(
+            units_visible_to(request.user).filter(agency=agency), request.GET["unit"]
+        )
+        if not may(request.user, "appraisal.view_distribution", unit):
+            raise PermissionDenied
+    elif actor.employee is None and not actor.hr_scopes and not actor.is_superuser:
+        raise PermissionDenied
+    scope = UNIT_SCOPE if unit is not None and _hr_covers(request.user, unit) else MINE_SCOPE
+    period = chosen_period(request, agency)
+    context = {"agency": agency, "period": period, "groups": []}
+    if period is not None:
+        window = chosen_window(request, period)
+        groups = _groups(request.user, period=period, window=window, unit=unit, scope=scope)
+        context = _page_context(
+            request,
+            agency=agency,
+            period=period,
+            window=window,
+            unit=unit,
+            scope=scope,
+            groups=groups,
+        )
+    return render(request, "appraisal/calibration.html", context)
+
+
+@login_required
+@require_POST
+def calibration_revise(request: HttpRequest, uuid) -> HttpResponse:
+    """Revise one evaluation's ratings with a reason; answers with its unit's group."""
+    evaluation = get_by_uuid(
+        Evaluation.objects.select_related(
+            "skp__employee", "skp__position__unit__agency", "skp__period__agency", "window"
+        ),
+        uuid,
+    )
+    unit = evaluation.skp.position.unit
+    if not may(request.user, "appraisal.calibrate", evaluation):
+        if not may(request.user, "appraisal.view_distribution", unit):
+            raise Http404
+        raise PermissionDenied
+    period = evaluation.skp.period
+    window = evaluation.window
+    scope = UNIT_SCOPE if request.POST.get("scope") == UNIT_SCOPE else MINE_SCOPE
+    if scope == UNIT_SCOPE and not _hr_covers(request.user, unit):
+        scope = MINE_SCOPE
+    form = CalibrationForm(request.POST, prefix=f"e{evaluation.pk}")
+    saved = False
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            evaluation_rate(
+                evaluation=evaluation,
+                results_rating=data["results_rating"],
+                behaviour_rating=data["behaviour_rating"],
+                justification=data["justification"],
+                notes=evaluation.notes,
+                reason=data["reason"],
+                actor=request.user,
+            )
+        except ApplicationError as refusal:
+            field = refusal.extra.get("field")
+            form.add_error(field if field in form.fields else None, refusal.message)
+        else:
+            saved = True
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("The ratings have been revised."))
+        else:
+            problems = [str(m) for errors in form.errors.values() for m in errors]
+            messages.error(request, " ".join(problems))
+        query = {"agency": period.agency.uuid, "period": period.uuid}
+        query["window"] = window_param(window)
+        if scope == UNIT_SCOPE:
+            query["unit"] = unit.uuid
+        return redirect(f"{reverse('appraisal:calibration')}?{urlencode(query)}")
+    groups = _groups(request.user, period=period, window=window, unit=unit, scope=scope)
+    group = next((g for g in groups if g.unit.pk == unit.pk), None)
+    if group is None:
+        raise Http404
+    return render(
+        request,
+        "appraisal/calibration_group.html",
+        {
+            "group": group,
+            "scope": scope,
+            "period": period,
+            "window": window,
+            "failed": None if saved else evaluation.pk,
+            "failed_form": None if saved else form,
+            "saved": evaluation.pk if saved else None,
+            "rating_choices": Rating.choices,
+        },
+    )
