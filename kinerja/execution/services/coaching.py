@@ -9,6 +9,7 @@ leader evaluates the employee's competences 1–5 with reasons (format B.1.9).
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -52,6 +53,14 @@ def _employee_of(actor) -> Employee:
     return employee
 
 
+def _clean(obj) -> None:
+    """``full_clean`` with the model's messages as one ApplicationError for the forms."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages)) from None
+
+
 def _tell(employee: Employee, title: str, link: str) -> None:
     if employee.user_id is not None:
         notify(recipient=employee.user, title=title, link=link, email=True)
@@ -79,6 +88,8 @@ def coaching_session_log(
         raise ApplicationError(_("The follow-up date cannot be before the session."))
     if kind not in CoachingKind.values:
         raise ApplicationError(_("Unknown kind of guidance."))
+    if not (topic or "").strip():
+        raise ApplicationError(_("Give the topic of the session."))
     session = CoachingSession(
         employee=employee,
         coach=coach,
@@ -90,7 +101,7 @@ def coaching_session_log(
         agreed_actions=(agreed_actions or "").strip(),
         follow_up_on=follow_up_on,
     )
-    session.full_clean()
+    _clean(session)
     session.save()
     log_action(
         actor=actor,
@@ -131,7 +142,7 @@ def coaching_feedback_give(
     feedback = CoachingFeedback(
         session=session, answers=list(answers), comment=(comment or "").strip()
     )
-    feedback.full_clean()
+    _clean(feedback)
     feedback.save()
     log_action(
         actor=actor,
@@ -182,7 +193,7 @@ def competence_evaluation_create(
         evaluated_on=evaluated_on,
         note=(note or "").strip(),
     )
-    evaluation.full_clean()
+    _clean(evaluation)
     evaluation.save()
     rows = [
         CompetenceScore(

@@ -8,6 +8,7 @@ only in a thread that exists.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -87,7 +88,10 @@ def feedback_post(
     message = FeedbackMessage(
         skp=skp, window=window, result=result, core_value=core_value, author=author, text=text
     )
-    message.full_clean()
+    try:
+        message.full_clean()
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages)) from None
     message.save()
     log_action(
         actor=actor,
