@@ -275,6 +275,11 @@ class ElementResult:
         return None if self.nrr is None else round_half_up(self.nrr, 4)
 
     @property
+    def weighted_display(self) -> Decimal | None:
+        """NRR × 1/9, the element's share of the weighted NRR."""
+        return None if self.nrr is None else round_half_up(self.nrr * WEIGHT, 4)
+
+    @property
     def index_display(self) -> Decimal | None:
         """The element's NRR on the 25–100 scale (the customary "NRR × 25" column)."""
         return None if self.nrr is None else round_half_up(self.nrr * CONVERSION, 2)
