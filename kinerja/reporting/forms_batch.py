@@ -31,7 +31,9 @@ def batch_units(user) -> QuerySet[Unit]:
 
 
 class BatchStartForm(forms.Form):
-    unit = forms.ModelChoiceField(label=gettext_lazy("Unit"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Unit"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
     window = forms.ChoiceField(label=gettext_lazy("Period"))
 
     def __init__(self, *args, user, **kwargs):

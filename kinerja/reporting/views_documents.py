@@ -1,6 +1,8 @@
 """Evaluation documents: one PDF at a time, and a unit's documents in bulk (a background
 job with a progress bar and a zip download). Thin views: permission, one call, render."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from kinerja.access.permissions import may
 from kinerja.appraisal.models import Evaluation
 from kinerja.core.exceptions import ApplicationError
+from kinerja.org.models import Unit
 from kinerja.planning.selectors import skp_visible_to
 from kinerja.reporting.batches import batches_visible_to, document_batch_start, zip_file_path
 from kinerja.reporting.evaluation_document import (
@@ -58,10 +61,13 @@ def batch_list(request: HttpRequest) -> HttpResponse:
     form = BatchStartForm(request.POST or None, user=request.user)
     if not form.fields["unit"].queryset.exists():
         raise Http404
+    if request.method == "POST":
+        # A unit the user may not print for is refused outright, not shown as a form error.
+        unit = Unit.objects.filter(uuid=_uuid_or_none(request.POST.get("unit"))).first()
+        if unit is not None and not may(request.user, "reporting.bulk_documents", unit):
+            raise Http404
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
-        if not may(request.user, "reporting.bulk_documents", unit):
-            raise Http404
         try:
             batch = document_batch_start(
                 unit=unit,
@@ -75,6 +81,13 @@ def batch_list(request: HttpRequest) -> HttpResponse:
             return redirect("reporting:batch_detail", uuid=batch.uuid)
     batches = batches_visible_to(request.user).select_related("unit", "window", "period")[:20]
     return render(request, "reporting/batch_list.html", {"form": form, "batches": batches})
+
+
+def _uuid_or_none(value: str | None) -> UUID | None:
+    try:
+        return UUID(value) if value else None
+    except ValueError:
+        return None
 
 
 def _own_batch(request: HttpRequest, uuid) -> DocumentBatch:

@@ -79,3 +79,46 @@ def cascade_link(t):
 def _draft(t, employee):
     key = f"draft:{employee.pk}"
     return t.once(key, lambda: skp_create(employee=employee, period=period(t, employee)))
+
+
+# --- reporting: evaluation documents and bulk jobs (H6) ------------------------------------
+
+
+def final_evaluation(t):
+    """A final first-window evaluation of the target's SKP (written directly: reporting
+    only reads evaluations)."""
+    from kinerja.appraisal.models import Evaluation
+
+    def make():
+        plan = skp(t)
+        return Evaluation.objects.create(
+            skp=plan,
+            window=plan.period.windows.order_by("number").first(),
+            status="final",
+            results_rating="as_expected",
+            behaviour_rating="as_expected",
+            predicate="baik",
+        )
+
+    return t.once("final_evaluation", make)
+
+
+def document_batch(t):
+    """A queued bulk document job started by the target's login, for the target's unit
+    (the staff's section when the target holds no post)."""
+    from kinerja.reporting.models import DocumentBatch
+
+    def make():
+        employee = t.employee
+        holding = (
+            employee.assignments.select_related("position__unit").first() if employee else None
+        )
+        unit = holding.position.unit if holding else t.world.section
+        return DocumentBatch.objects.create(
+            unit=unit,
+            period=period(t, employee) if employee else period(t, t.world.staff),
+            requested_by=t.require(t.user, "login"),
+            total=1,
+        )
+
+    return t.once("document_batch", make)

@@ -40,7 +40,17 @@ is listed; its model pages are not enumerated.
 """
 
 from authz_kit import as_api, operation, page
-from authz_objects import annex_item, cascade_link, import_job, indicator, period, result, skp
+from authz_objects import (
+    annex_item,
+    cascade_link,
+    document_batch,
+    final_evaluation,
+    import_job,
+    indicator,
+    period,
+    result,
+    skp,
+)
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -235,6 +245,74 @@ OWN_TOKEN_PAGE = """
     lead  ok     no     no     no
     su    ok     no     no     no
 """
+
+
+# --- reporting (H6) -----------------------------------------------------------------------
+BULK_PAGE = """
+          any
+    anon  login
+    emp   no     # assesses nobody
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  no     # reads only
+    su    ok
+"""
+BULK_UNIT = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+BATCH_OWNER = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  ok     no     no     no
+    su    ok     ok     ok     ok
+"""
+BATCH_DOWNLOAD = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  no     no     no     no
+    su    ok     ok     ok     ok
+"""
+COMPLIANCE = """
+          any
+    anon  login
+    emp   no
+    asr   no
+    sup   no
+    hr    ok
+    ohr   ok
+    lead  ok
+    su    ok
+"""
+
+
+def _compliance_url(name: str):
+    def build(t):
+        # Each agency has a period (with its windows) for the list to default to.
+        for agency in (t.world.agency, t.world.other_agency):
+            _period_of(t, agency)
+        return reverse(name)
+
+    return build
 
 
 def _reset_link(t):
@@ -749,6 +827,38 @@ RULES = {
     ),
     # planning.view_unit_plans on the unit exported.
     "reporting:unit_skp_xlsx": page(AGENCY_SETUP_READ, url=_unit_export),
+    # --- reporting: evaluation documents, bulk jobs, compliance (H6) ---------------------
+    # reporting.download_evaluation of a final evaluation: the readers of the SKP.
+    "reporting:evaluation_pdf": page(
+        SKP_READERS,
+        url=lambda t: reverse("reporting:evaluation_pdf", args=[final_evaluation(t).uuid]),
+    ),
+    # The bulk page: HR admins and assessors (who print their assessees' documents).
+    "reporting:batch_list": (
+        page(BULK_PAGE, url=lambda t: reverse("reporting:batch_list")),
+        # reporting.bulk_documents on the unit posted: HR over it, an assessor with
+        # assessees in it. A unit with nothing to print is refused by a form error (ok).
+        page(
+            BULK_UNIT,
+            url=lambda t: reverse("reporting:batch_list"),
+            method="POST",
+            data=lambda t: {"unit": str(t.unit.uuid), "window": f"y:{period(t).uuid}"},
+        ),
+    ),
+    # A batch is its requester's (superadmins see all); downloading also needs
+    # reporting.bulk_documents on its unit (the persona's own unit for own).
+    "reporting:batch_detail": page(
+        BATCH_OWNER,
+        url=lambda t: reverse("reporting:batch_detail", args=[document_batch(t).uuid]),
+    ),
+    "reporting:batch_download": page(
+        BATCH_DOWNLOAD,
+        url=lambda t: reverse("reporting:batch_download", args=[document_batch(t).uuid]),
+    ),
+    # reporting.view_compliance: HR admins and leaders of the agency.
+    "reporting:compliance": page(COMPLIANCE, url=_compliance_url("reporting:compliance")),
+    "reporting:compliance_csv": page(COMPLIANCE, url=_compliance_url("reporting:compliance_csv")),
+    "reporting:compliance_xlsx": page(COMPLIANCE, url=_compliance_url("reporting:compliance_xlsx")),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.
     "api-v1:openapi-json": page(PUBLIC, url="/api/v1/openapi.json"),
