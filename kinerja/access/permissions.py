@@ -272,8 +272,11 @@ def _view_distribution(actor: Actor, unit: Unit) -> bool:
 
 def _calibrate(actor: Actor, evaluation: Any) -> bool:
     """Revise an evaluation's ratings in calibration: the employee's assessor, or HR
-    over the unit of the post the SKP is for (recording what the meeting agreed)."""
+    over the unit of the post the SKP is for (recording what the meeting agreed), but
+    never one's own evaluation."""
     skp = evaluation.skp
+    if _owns(actor, skp):
+        return False
     return _assesses_plan(actor, skp) or any(
         s.covers_unit(skp.position.unit) for s in actor.hr_scopes
     )
