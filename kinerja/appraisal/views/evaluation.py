@@ -15,8 +15,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -45,6 +43,7 @@ from kinerja.appraisal.services.evaluation import (
 from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.models import FeedbackMessage, PeriodReport
+from kinerja.execution.selectors_feedback import feedback_threads
 from kinerja.org.selectors import superiors_of
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow, Skp
 from kinerja.planning.selectors import current_period
@@ -56,7 +55,6 @@ from kinerja.regulation.predicate import (
 )
 
 ANNUAL = "tahunan"
-FEEDBACK_PARTIAL = "execution/feedback_thread.html"
 
 
 # --- finding the period, the window and the evaluation ---------------------------------
@@ -221,26 +219,32 @@ def _matrix(results: str, behaviour: str) -> list[dict]:
     return rows
 
 
-def _feedback(skp: Skp, window: ReportingWindow | None) -> dict:
-    messages_ = FeedbackMessage.objects.filter(skp=skp).select_related("author", "window")
+def _feedback(request: HttpRequest, skp: Skp, window: ReportingWindow | None) -> dict:
+    """The feedback threads per result and per core value. For a window, the threads of
+    ``execution`` with its partial (the assessor may write there); for the year, every
+    message of the year, read only."""
     if window is not None:
-        messages_ = messages_.filter(window=window)
+        threads = feedback_threads(skp, window)
+        can_give = may(request.user, "execution.give_feedback", skp)
+        can_reply = may(request.user, "execution.reply_feedback", skp)
+        post_url = reverse("execution:feedback_post", args=[skp.uuid, window.number])
+        for thread in threads:
+            thread.can_write = can_give or (can_reply and bool(thread.messages))
+            thread.post_url = post_url
+        return {
+            "by_result": {t.result.pk: t for t in threads if t.result is not None},
+            "by_value": {t.core_value: t for t in threads if t.core_value},
+            "partial": True,
+        }
     by_result: dict[int, list] = {}
     by_value: dict[str, list] = {}
-    for message in messages_.order_by("created_at", "pk"):
+    rows = FeedbackMessage.objects.filter(skp=skp).select_related("author", "window")
+    for message in rows.order_by("created_at", "pk"):
         if message.result_id is not None:
             by_result.setdefault(message.result_id, []).append(message)
         else:
             by_value.setdefault(message.core_value, []).append(message)
-    return {"by_result": by_result, "by_value": by_value}
-
-
-def _has_feedback_partial() -> bool:
-    try:
-        get_template(FEEDBACK_PARTIAL)
-    except TemplateDoesNotExist:
-        return False
-    return True
+    return {"by_result": by_result, "by_value": by_value, "partial": False}
 
 
 def _preview(results: str, behaviour: str, recommended: str | None) -> dict:
@@ -279,7 +283,7 @@ def page_context(
         organisation_result=inputs["organisation_result"],
     )
     rows_by_indicator = {row.indicator.pk: row for row in recommendation.rows}
-    feedback = _feedback(skp, window)
+    feedback = _feedback(request, skp, window)
     results = []
     for result in inputs["results"]:
         rows = []
@@ -290,9 +294,10 @@ def page_context(
                 evidence = [(e, _evidence_url(e)) for e in row.realisation.evidence.all()]
             rows.append({"row": row, "evidence": evidence})
         results.append(
-            {"result": result, "rows": rows, "feedback": feedback["by_result"].get(result.pk, [])}
+            {"result": result, "rows": rows, "feedback": feedback["by_result"].get(result.pk)}
         )
-    values = [(value, feedback["by_value"].get(value.code, [])) for value in BERAKHLAK_2021]
+    empty = None if feedback["partial"] else []
+    values = [(value, feedback["by_value"].get(value.code, empty)) for value in BERAKHLAK_2021]
     is_final = evaluation.status == EvaluationStatus.FINAL
     can_rate = not is_final and may(user, "appraisal.rate_evaluation", evaluation)
     rated = bool(evaluation.predicate)
@@ -358,7 +363,7 @@ def page_context(
         "predicate_why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating)
         if rated
         else "",
-        "feedback_partial": FEEDBACK_PARTIAL if _has_feedback_partial() else "",
+        "feedback_partial": feedback["partial"],
         "page_url": evaluation_url(skp, window),
     }
     context.update(
