@@ -51,3 +51,40 @@ urlpatterns += [
     ),
     path("kebijakan/", policy_views.policy_edit, name="policy"),
 ]
+
+# Objections, the activity log per employee, credit points and the year-end
+# finalisation (helper H5).
+from kinerja.appraisal.views import objection as objection_views  # noqa: E402
+from kinerja.appraisal.views import year_end as year_end_views  # noqa: E402
+
+urlpatterns += [
+    path("keberatan/", objection_views.objection_list_view, name="objection_list"),
+    path("keberatan/saya/", objection_views.objection_mine, name="objection_mine"),
+    path("keberatan/ajukan/<uuid:uuid>/", objection_views.objection_file, name="objection_file"),
+    path("keberatan/<uuid:uuid>/", objection_views.objection_detail, name="objection_detail"),
+    path(
+        "keberatan/<uuid:uuid>/penjelasan/",
+        objection_views.objection_statement,
+        name="objection_statement",
+    ),
+    path(
+        "keberatan/<uuid:uuid>/putuskan/",
+        objection_views.objection_decide,
+        name="objection_decide",
+    ),
+    path(
+        "keberatan/<uuid:uuid>/tarik/",
+        objection_views.objection_withdraw,
+        name="objection_withdraw",
+    ),
+    path("jejak/<uuid:uuid>/", year_end_views.activity_log, name="activity_log"),
+    path("jejak/<uuid:uuid>/csv/", year_end_views.activity_log_csv, name="activity_log_csv"),
+    path("angka-kredit/", year_end_views.credit_points_list, name="credit_points_list"),
+    path(
+        "angka-kredit/ekspor/",
+        year_end_views.credit_points_export,
+        name="credit_points_export",
+    ),
+    path("akhir-tahun/", year_end_views.year_end, name="year_end"),
+    path("akhir-tahun/<uuid:uuid>/", year_end_views.year_end_run, name="year_end_run"),
+]
