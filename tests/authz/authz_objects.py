@@ -122,3 +122,27 @@ def document_batch(t):
         )
 
     return t.once("document_batch", make)
+
+
+# --- appraisal: organisation results and calibration (H4) ---------------------------------
+
+
+def rated_evaluation(t):
+    """A rated, not yet final, first-window evaluation of the target's SKP, which is
+    approved directly (only the ratings matter for calibration)."""
+    from kinerja.appraisal.models import Evaluation
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import Skp
+
+    def make():
+        plan = skp(t)
+        Skp.objects.filter(pk=plan.pk).update(status=SkpStatus.APPROVED)
+        return Evaluation.objects.create(
+            skp=plan,
+            window=plan.period.windows.order_by("number").first(),
+            results_rating="as_expected",
+            behaviour_rating="as_expected",
+            predicate="baik",
+        )
+
+    return t.once("rated_evaluation", make)

@@ -315,6 +315,115 @@ def _compliance_url(name: str):
     return build
 
 
+# --- appraisal: organisation results, calibration, policy (H4) ----------------------------
+# The unit predicates page: the next-higher leaders of some unit (sup leads the section
+# from above), and agency-wide HR admins.
+ORG_RESULTS_PAGE = """
+          any
+    anon  login
+    emp   no
+    asr   no     # heads the section; its result is fixed from above
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  no     # reads only
+    su    ok
+"""
+# appraisal.record_organisation_result on the target's unit: its next-higher leader
+# (the assessor of its head) and agency-wide HR admins.
+ORG_RESULT_RECORD = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# The calibration screen lists one's own assessees (possibly none); a login with no
+# employee record and no HR role has nothing to calibrate.
+CALIBRATION_PAGE = """
+          any
+    anon  login
+    emp   ok
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  no
+    su    ok
+"""
+# appraisal.view_distribution on the target's unit: HR over it, assessors of someone in
+# it, its next-higher leader.
+DISTRIBUTION_UNIT = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   ok     ok     no     no
+    sup   no     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# appraisal.calibrate on the target's evaluation: their assessor, HR over their unit,
+# never one's own.
+CALIBRATE = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     no     no     no
+    hr    no     ok     ok     no
+    ohr   no     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+POLICY_DATA = {
+    "as_expected_from": "85",
+    "above_from": "105",
+    "achievement_cap": "150",
+    "rounding": "nearest",
+    "objection_days": "14",
+    "decision_days": "14",
+}
+
+
+def _org_record_data(t):
+    return {
+        "period": str(period(t).uuid),
+        "window": "tahunan",
+        f"u{t.unit.pk}-predicate": "baik",
+        f"u{t.unit.pk}-basis": "Rencana aksi tercapai",
+    }
+
+
+def _calibration_unit_url(t):
+    period(t)
+    query = f"?agency={t.unit.agency.uuid}&unit={t.unit.uuid}&window=tahunan"
+    return reverse("appraisal:calibration") + query
+
+
+def _calibration_revise_url(t):
+    from authz_objects import rated_evaluation
+
+    return reverse("appraisal:calibration_revise", args=[rated_evaluation(t).uuid])
+
+
+def _calibration_revise_data(t):
+    from authz_objects import rated_evaluation
+
+    prefix = f"e{rated_evaluation(t).pk}"
+    return {
+        f"{prefix}-results_rating": "above",
+        f"{prefix}-behaviour_rating": "as_expected",
+        f"{prefix}-justification": "Kalibrasi",
+        f"{prefix}-reason": "Rapat kalibrasi",
+    }
+
+
 def _reset_link(t):
     # The emailed link is itself the credential: whoever holds it may set the password.
     user = t.world.users["staff"]
@@ -859,6 +968,28 @@ RULES = {
     "reporting:compliance": page(COMPLIANCE, url=_compliance_url("reporting:compliance")),
     "reporting:compliance_csv": page(COMPLIANCE, url=_compliance_url("reporting:compliance_csv")),
     "reporting:compliance_xlsx": page(COMPLIANCE, url=_compliance_url("reporting:compliance_xlsx")),
+    # --- appraisal: organisation results, calibration, policy (H4) -------------------
+    "appraisal:organisation_results": page(
+        ORG_RESULTS_PAGE, url=lambda t: reverse("appraisal:organisation_results")
+    ),
+    "appraisal:organisation_result_record": page(
+        ORG_RESULT_RECORD,
+        url=lambda t: reverse("appraisal:organisation_result_record", args=[t.unit.uuid]),
+        method="POST",
+        data=_org_record_data,
+    ),
+    "appraisal:calibration": (
+        page(CALIBRATION_PAGE, url=lambda t: reverse("appraisal:calibration")),
+        page(DISTRIBUTION_UNIT, url=_calibration_unit_url),
+    ),
+    "appraisal:calibration_revise": page(
+        CALIBRATE, url=_calibration_revise_url, method="POST", data=_calibration_revise_data
+    ),
+    # appraisal.manage_policy: agency-wide HR admins of the agency shown.
+    "appraisal:policy": (
+        page(SETUP_HR, url=lambda t: reverse("appraisal:policy")),
+        page(SETUP_HR, url=lambda t: reverse("appraisal:policy"), method="POST", data=POLICY_DATA),
+    ),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.
     "api-v1:openapi-json": page(PUBLIC, url="/api/v1/openapi.json"),
