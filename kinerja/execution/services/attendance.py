@@ -56,7 +56,12 @@ def _window_lookup(period: AssessmentPeriod) -> dict[str, object]:
     lookup: dict[str, object] = {}
     for window in period.windows.all():
         lookup[str(window.number)] = window
-        lookup[window.label.strip().casefold()] = window
+        label = window.label.strip().casefold()
+        lookup[label] = window
+        # "Triwulan I 2026" may be written without the period's year: "Triwulan I".
+        year = f" {period.year}"
+        if label.endswith(year):
+            lookup[label.removesuffix(year)] = window
     return lookup
 
 
