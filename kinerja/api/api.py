@@ -8,7 +8,7 @@ from ninja import NinjaAPI, Swagger
 
 from kinerja.api import problems
 from kinerja.api.auth import SessionAuth, TokenAuth
-from kinerja.api.v1 import org, planning, tokens
+from kinerja.api.v1 import evaluation, org, planning, tokens
 
 
 class KinerjaAPI(NinjaAPI):
@@ -49,3 +49,4 @@ problems.install(api)
 api.add_router("/", org.router)
 api.add_router("/", tokens.router)
 api.add_router("/", planning.router)
+api.add_router("/", evaluation.router)
