@@ -8,7 +8,7 @@ from ninja import NinjaAPI, Swagger
 
 from kinerja.api import problems
 from kinerja.api.auth import SessionAuth, TokenAuth
-from kinerja.api.v1 import evaluation, org, planning, tokens
+from kinerja.api.v1 import evaluation, org, planning, surveys, tokens
 
 
 class KinerjaAPI(NinjaAPI):
@@ -50,3 +50,4 @@ api.add_router("/", org.router)
 api.add_router("/", tokens.router)
 api.add_router("/", planning.router)
 api.add_router("/", evaluation.router)
+api.add_router("/", surveys.router)

@@ -17,7 +17,8 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import changed_fields, log_action
 from kinerja.org.models import Agency, Employee, Unit
 from kinerja.regulation.ikm import ELEMENT_CODES
-from kinerja.surveys.enums import PROFILE_FIELDS
+from kinerja.surveys import guard
+from kinerja.surveys.enums import PROFILE_FIELDS, RejectionReason
 from kinerja.surveys.models import (
     RejectedSubmission,
     Response,
@@ -195,3 +196,104 @@ def rejection_record(
         RejectedSubmission.objects.filter(survey_unit=survey_unit, day=on, reason=reason).update(
             count=F("count") + 1
         )
+
+
+# --- the public intake: the same checks for the page and the API ----------------------
+
+
+class Refused(Exception):
+    """A public submission was refused (and counted); ``message`` is translated."""
+
+    def __init__(self, reason: str, message: str, status: int, *, keep_answers: bool = False):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.status = status
+        self.keep_answers = keep_answers
+
+
+def _refuse(survey_unit: SurveyUnit, reason: str, message: str, status: int, **kw) -> Refused:
+    rejection_record(survey_unit=survey_unit, reason=reason)
+    return Refused(reason, message, status, **kw)
+
+
+def submission_screen(*, survey_unit: SurveyUnit, address: str, token: str, honeypot: str) -> None:
+    """The checks before the answers are read: honeypot, rate limit, one-time token.
+    ``address`` is the hashed address (``guard.address_hash``). Raises ``Refused``."""
+    if honeypot:
+        raise _refuse(
+            survey_unit,
+            RejectionReason.HONEYPOT,
+            _("Your answers could not be accepted. Please fill in the form again."),
+            400,
+        )
+    if guard.rate_limited(address):
+        raise _refuse(
+            survey_unit,
+            RejectionReason.RATE_LIMITED,
+            _("Many answers have come from your connection just now. Please try again later."),
+            429,
+        )
+    try:
+        guard.token_consume(token, survey_unit.slug)
+    except guard.TokenError as error:
+        if error.replayed:
+            raise _refuse(
+                survey_unit,
+                RejectionReason.TOKEN_REPLAYED,
+                _(
+                    "These answers were already sent. Thank you! To answer again, use this "
+                    "fresh form."
+                ),
+                400,
+            ) from error
+        raise _refuse(
+            survey_unit,
+            RejectionReason.TOKEN_INVALID,
+            _("The form had expired. Please check your answers and send them again."),
+            400,
+            keep_answers=True,
+        ) from error
+
+
+def submission_invalid(*, survey_unit: SurveyUnit) -> Refused:
+    """Count answers that are missing or out of range; the caller shows the errors."""
+    return _refuse(
+        survey_unit,
+        RejectionReason.INVALID,
+        _("Please answer every question with one of the four answers."),
+        400,
+        keep_answers=True,
+    )
+
+
+def submission_complete(
+    *,
+    survey_unit: SurveyUnit,
+    address: str,
+    answers: dict[str, int],
+    profile: dict[str, str],
+    service: ServiceOption | None = None,
+    officer: Employee | None = None,
+) -> Response:
+    """Refuse a duplicate, else record the answers and remember them for the window."""
+    fingerprint = answers_fingerprint(answers, profile)
+    if guard.is_duplicate(address, survey_unit.slug, fingerprint):
+        raise _refuse(
+            survey_unit,
+            RejectionReason.DUPLICATE,
+            _("We have already received exactly these answers from you. Thank you!"),
+            409,
+        )
+    try:
+        response = response_submit(
+            survey_unit=survey_unit,
+            answers=answers,
+            profile=profile,
+            service=service,
+            officer=officer,
+        )
+    except ApplicationError as error:
+        raise _refuse(survey_unit, RejectionReason.CLOSED, error.message, 400) from error
+    guard.remember_submission(address, survey_unit.slug, fingerprint)
+    return response

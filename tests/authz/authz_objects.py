@@ -146,3 +146,35 @@ def rated_evaluation(t):
         )
 
     return t.once("rated_evaluation", make)
+
+
+# --- surveys: public satisfaction survey (H7) ----------------------------------------------
+
+
+def _survey_of(unit):
+    import datetime
+
+    from kinerja.surveys.models import SurveyPeriod, SurveyUnit
+
+    survey_unit, created = SurveyUnit.objects.get_or_create(
+        unit=unit, defaults={"slug": f"authz-{unit.pk}", "population_served": 50}
+    )
+    if created:
+        SurveyPeriod.objects.create(
+            agency=unit.agency,
+            unit=unit,
+            name="Triwulan uji",
+            start_date=today() - datetime.timedelta(days=10),
+            end_date=today() + datetime.timedelta(days=10),
+        )
+    return survey_unit
+
+
+def survey_unit(t):
+    """The public survey of the target's unit, with a period open today."""
+    return t.once("survey_unit", lambda: _survey_of(t.unit))
+
+
+def public_survey(t):
+    """The Puskesmas's public survey, for routes about no persona's object."""
+    return t.once("public_survey", lambda: _survey_of(t.world.puskesmas))

@@ -48,8 +48,10 @@ from authz_objects import (
     import_job,
     indicator,
     period,
+    public_survey,
     result,
     skp,
+    survey_unit,
 )
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
@@ -566,6 +568,40 @@ AGENCY_SETUP_HR = """
     lead  -      no     no     no
     su    -      ok     ok     ok
 """
+
+
+# surveys.view_results: HR admins and leaders whose scope covers the survey's unit.
+SURVEY_READERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+# surveys.manage_survey: HR admins whose scope covers the survey's unit.
+SURVEY_MANAGERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+
+
+def _survey_results_url(name, *args):
+    return lambda t: reverse(name, args=[survey_unit(t).uuid, *args])
+
+
+def _survey_param(t):
+    return {"uuid": survey_unit(t).uuid}
 
 
 RULES = {
@@ -1205,5 +1241,86 @@ RULES = {
         """,
         query=lambda t: {"period": str(period(t).uuid)},
         marker=lambda t: str(t.emp.uuid),
+    ),
+    # --- surveys: public satisfaction survey (H7) ---------------------------------------
+    "surveys:list": page(
+        """
+              any
+        anon  login
+        emp   no
+        asr   no
+        sup   no
+        hr    ok
+        ohr   ok
+        lead  ok
+        su    ok
+        """,
+        url=lambda t: reverse("surveys:list"),
+    ),
+    "surveys:create": page(
+        """
+              any
+        anon  login
+        emp   no
+        asr   no
+        sup   no
+        hr    ok
+        ohr   ok
+        lead  no
+        su    ok
+        """,
+        url=lambda t: reverse("surveys:create"),
+    ),
+    "surveys:results": page(SURVEY_READERS, url=_survey_results_url("surveys:results")),
+    "surveys:edit": page(SURVEY_MANAGERS, url=_survey_results_url("surveys:edit")),
+    "surveys:period_create": page(
+        SURVEY_MANAGERS, url=_survey_results_url("surveys:period_create")
+    ),
+    "surveys:poster": page(SURVEY_READERS, url=_survey_results_url("surveys:poster", "png")),
+    "surveys:export_answers": page(
+        SURVEY_READERS, url=_survey_results_url("surveys:export_answers", "csv")
+    ),
+    "surveys:export_results": page(
+        SURVEY_READERS, url=_survey_results_url("surveys:export_results", "xlsx")
+    ),
+    "surveys:report": page(SURVEY_READERS, url=_survey_results_url("surveys:report")),
+    "surveys:public_form": page(
+        PUBLIC, url=lambda t: reverse("surveys:public_form", args=[public_survey(t).slug])
+    ),
+    "surveys:public_thanks": page(
+        PUBLIC, url=lambda t: reverse("surveys:public_thanks", args=[public_survey(t).slug])
+    ),
+    "GET /api/v1/surveys/{slug}/form": operation(
+        PUBLIC, params=lambda t: {"slug": public_survey(t).slug}
+    ),
+    # Without a token from the form the submission is refused (a 400 problem), and counted.
+    "POST /api/v1/surveys/{slug}/responses": operation(
+        PUBLIC,
+        params=lambda t: {"slug": public_survey(t).slug},
+        data={"answers": {f"u{n}": 4 for n in range(1, 10)}},
+    ),
+    "GET /api/v1/survey-units": operation(as_api(LOGGED_IN)),
+    "POST /api/v1/survey-units": operation(
+        as_api(SURVEY_MANAGERS),
+        data=lambda t: {"unit": str(t.unit.uuid), "slug": f"matrix-{t.unit.pk}"},
+    ),
+    "GET /api/v1/survey-units/{uuid}": operation(as_api(SURVEY_READERS), params=_survey_param),
+    "PATCH /api/v1/survey-units/{uuid}": operation(
+        as_api(SURVEY_MANAGERS), params=_survey_param, data={"population_served": 77}
+    ),
+    "GET /api/v1/survey-units/{uuid}/periods": operation(
+        as_api(SURVEY_READERS), params=_survey_param
+    ),
+    "POST /api/v1/survey-units/{uuid}/periods": operation(
+        as_api(SURVEY_MANAGERS),
+        params=_survey_param,
+        data=lambda t: {
+            "name": "Triwulan berikut",
+            "start_date": f"{today().year + 1}-01-01",
+            "end_date": f"{today().year + 1}-03-31",
+        },
+    ),
+    "GET /api/v1/survey-units/{uuid}/results": operation(
+        as_api(SURVEY_READERS), params=_survey_param
     ),
 }

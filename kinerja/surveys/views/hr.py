@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kinerja.access.permissions import may
+from kinerja.access.permissions import actor_for, may
 from kinerja.core.exceptions import ApplicationError
 from kinerja.surveys import documents
 from kinerja.surveys.forms import (
@@ -67,18 +67,20 @@ def public_url(request: HttpRequest, survey_unit) -> str:
 
 @login_required
 def survey_list(request: HttpRequest) -> HttpResponse:
-    rows = survey_unit_list_rows(request.user)
-    may_create = units_manageable_by(request.user).exists()
-    if not rows and not may_create:
+    actor = actor_for(request.user)
+    if not (actor.is_superuser or actor.read_scopes):
         raise PermissionDenied
+    rows = survey_unit_list_rows(request.user)
+    may_create = actor.is_superuser or bool(actor.hr_scopes)
     return render(request, "surveys/list.html", {"rows": rows, "may_create": may_create})
 
 
 @login_required
 def survey_create(request: HttpRequest) -> HttpResponse:
-    units = units_manageable_by(request.user).filter(survey_settings__isnull=True)
-    if not units_manageable_by(request.user).exists():
+    actor = actor_for(request.user)
+    if not (actor.is_superuser or actor.hr_scopes):
         raise PermissionDenied
+    units = units_manageable_by(request.user).filter(survey_settings__isnull=True)
     form = SurveyUnitCreateForm(request.POST or None, units=units)
     if request.method == "GET":
         form = SurveyUnitCreateForm(units=units)

@@ -6,16 +6,19 @@ nothing about the visitor is stored beyond what the form asks.
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kinerja.core.clock import today
-from kinerja.core.exceptions import ApplicationError
 from kinerja.surveys import guard
 from kinerja.surveys.enums import RejectionReason
 from kinerja.surveys.forms import HONEYPOT_FIELD, ResponseForm
 from kinerja.surveys.selectors import officers_of, open_period, survey_unit_by_slug
-from kinerja.surveys.services import answers_fingerprint, rejection_record, response_submit
+from kinerja.surveys.services import (
+    Refused,
+    submission_complete,
+    submission_invalid,
+    submission_screen,
+)
 
 
 def _survey_unit(slug: str):
@@ -59,49 +62,9 @@ def _page(request, survey_unit, form, *, status=200, problem="", on=None):
     )
 
 
-def _refuse(request, survey_unit, reason, message, *, status, data=None):
-    rejection_record(survey_unit=survey_unit, reason=reason)
-    form = _form(survey_unit, data, on=today())
-    return _page(request, survey_unit, form, status=status, problem=message)
-
-
-def _screen(request, survey_unit, address):
-    """The checks before the answers are read: honeypot, rate limit, one-time token.
-    Returns (reason, message, status, keep the answers) for a refusal, else None."""
-    if request.POST.get(HONEYPOT_FIELD):
-        return (
-            RejectionReason.HONEYPOT,
-            _("Your answers could not be accepted. Please fill in the form again."),
-            400,
-            False,
-        )
-    if guard.rate_limited(address):
-        return (
-            RejectionReason.RATE_LIMITED,
-            _("Many answers have come from your connection just now. Please try again later."),
-            429,
-            False,
-        )
-    try:
-        guard.token_consume(request.POST.get("token", ""), survey_unit.slug)
-    except guard.TokenError as error:
-        if error.replayed:
-            return (
-                RejectionReason.TOKEN_REPLAYED,
-                _(
-                    "These answers were already sent. Thank you! To answer again, use this "
-                    "fresh form."
-                ),
-                400,
-                False,
-            )
-        return (
-            RejectionReason.TOKEN_INVALID,
-            _("The form had expired. Please check your answers and send them again."),
-            400,
-            True,
-        )
-    return None
+def _refused(request, survey_unit, refusal: Refused, data=None):
+    form = _form(survey_unit, data if refusal.keep_answers else None, on=today())
+    return _page(request, survey_unit, form, status=refusal.status, problem=refusal.message)
 
 
 @never_cache
@@ -110,51 +73,31 @@ def survey_form(request: HttpRequest, slug: str) -> HttpResponse:
     on = today()
     if request.method != "POST":
         return _page(request, survey_unit, _form(survey_unit, on=on), on=on)
-
     address = guard.address_hash(request.META.get("REMOTE_ADDR", ""))
-    refusal = _screen(request, survey_unit, address)
-    if refusal is not None:
-        reason, message, status, keep = refusal
-        return _refuse(
-            request,
-            survey_unit,
-            reason,
-            message,
-            status=status,
-            data=request.POST if keep else None,
-        )
-
-    form = _form(survey_unit, request.POST, on=on)
-    if not form.is_valid():
-        rejection_record(survey_unit=survey_unit, reason=RejectionReason.INVALID)
-        return _page(
-            request,
-            survey_unit,
-            form,
-            status=400,
-            problem=_("Please answer every question with one of the four answers."),
-        )
-    fingerprint = answers_fingerprint(form.answers(), form.profile())
-    if guard.is_duplicate(address, survey_unit.slug, fingerprint):
-        return _refuse(
-            request,
-            survey_unit,
-            RejectionReason.DUPLICATE,
-            _("We have already received exactly these answers from you. Thank you!"),
-            status=409,
-        )
+    form = None
     try:
-        response_submit(
+        submission_screen(
             survey_unit=survey_unit,
+            address=address,
+            token=request.POST.get("token", ""),
+            honeypot=request.POST.get(HONEYPOT_FIELD, ""),
+        )
+        form = _form(survey_unit, request.POST, on=on)
+        if not form.is_valid():
+            raise submission_invalid(survey_unit=survey_unit)
+        submission_complete(
+            survey_unit=survey_unit,
+            address=address,
             answers=form.answers(),
             profile=form.profile(),
             service=form.cleaned_data.get("service"),
             officer=form.cleaned_data.get("officer"),
-            on=on,
         )
-    except ApplicationError as error:
-        return _refuse(request, survey_unit, RejectionReason.CLOSED, error.message, status=400)
-    guard.remember_submission(address, survey_unit.slug, fingerprint)
+    except Refused as refusal:
+        if refusal.reason == RejectionReason.INVALID and form is not None:
+            # The bound form keeps the answers and shows what is missing.
+            return _page(request, survey_unit, form, status=400, problem=refusal.message)
+        return _refused(request, survey_unit, refusal, request.POST)
     return redirect("surveys:public_thanks", slug=survey_unit.slug)
 
 
