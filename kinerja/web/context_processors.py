@@ -31,6 +31,8 @@ def navigation(request):
         items.append((reverse("org:import"), _("Import")))
     if actor.read_scopes or actor.is_superuser:
         items.append((reverse("planning:period_list"), _("Periods & goals")))
+        # Public satisfaction surveys (IKM): HR admins and leaders over a unit.
+        items.append((reverse("surveys:list"), _("Satisfaction surveys")))
     if actor.is_hr_admin or actor.is_superuser:
         items.append((reverse("planning:library"), _("Indicator library")))
     items.append((reverse("web:guide"), _("Guide")))
