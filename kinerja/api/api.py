@@ -8,7 +8,7 @@ from ninja import NinjaAPI, Swagger
 
 from kinerja.api import problems
 from kinerja.api.auth import SessionAuth, TokenAuth
-from kinerja.api.v1 import evaluation, org, planning, surveys, tokens
+from kinerja.api.v1 import evaluation, multirater, org, planning, surveys, tokens
 
 
 class KinerjaAPI(NinjaAPI):
@@ -49,5 +49,16 @@ problems.install(api)
 api.add_router("/", org.router)
 api.add_router("/", tokens.router)
 api.add_router("/", planning.router)
-api.add_router("/", evaluation.router)
+api.add_router("/", multirater.router)
 api.add_router("/", surveys.router)
+
+# Organisation results, the distribution check and the assessment policy (H4).
+from kinerja.api.v1 import organisation_results  # noqa: E402
+
+api.add_router("/", organisation_results.router)
+api.add_router("/", evaluation.router)
+
+# Continuous feedback, performance guidance (B.1.8, B.1.9) and attendance (H2).
+from kinerja.api.v1 import feedback  # noqa: E402
+
+api.add_router("/", feedback.router)
