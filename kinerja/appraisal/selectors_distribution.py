@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
+from kinerja.access.permissions import actor_for, units_led_from_above
 from kinerja.appraisal.enums import EmployeePredicate, OrganisationPredicate, Rounding
 from kinerja.appraisal.models import AppraisalPolicy, Evaluation, OrganisationResult
 from kinerja.core.clock import today
@@ -304,3 +305,15 @@ def units_with_assessees(employee_ids: set[int], on: datetime.date) -> Q:
             "position__unit_id"
         )
     )
+
+
+def distribution_employee_ids(user, unit: Unit, on: datetime.date) -> set[int] | None:
+    """Whose ratings in ``unit`` the user's distribution counts: ``None`` (everyone in
+    the unit) for HR over the unit, superadmins and the unit's next-higher leader, who
+    fixes its result; otherwise the user's own assessees (their calibration)."""
+    actor = actor_for(user)
+    if actor.is_superuser or any(s.covers_unit(unit) for s in actor.hr_scopes):
+        return None
+    if unit.pk in units_led_from_above(actor):
+        return None
+    return actor.assessees(on)

@@ -1026,6 +1026,29 @@ RULES = {
         page(SETUP_HR, url=lambda t: reverse("appraisal:policy")),
         page(SETUP_HR, url=lambda t: reverse("appraisal:policy"), method="POST", data=POLICY_DATA),
     ),
+    # --- API: organisation results, distribution, policy (H4) -------------------------
+    "GET /api/v1/units/{uuid}/organisation-results": operation(
+        as_api(DISTRIBUTION_UNIT),
+        params=lambda t: {"uuid": t.unit.uuid},
+        query=lambda t: {"period": str(period(t).uuid)},
+    ),
+    "POST /api/v1/units/{uuid}/organisation-results": operation(
+        as_api(ORG_RESULT_RECORD),
+        params=lambda t: {"uuid": t.unit.uuid},
+        data=lambda t: {"period": str(period(t).uuid), "predicate": "baik", "basis": "IKU"},
+    ),
+    "GET /api/v1/units/{uuid}/distribution": operation(
+        as_api(DISTRIBUTION_UNIT),
+        params=lambda t: {"uuid": t.unit.uuid},
+        query=lambda t: {"period": str(period(t).uuid)},
+    ),
+    # org.view_agency: the policy is shown in every recommendation's why panel.
+    "GET /api/v1/agencies/{uuid}/assessment-policy": operation(
+        DIRECTORY_API, params=lambda t: {"uuid": t.agency.uuid}
+    ),
+    "PUT /api/v1/agencies/{uuid}/assessment-policy": operation(
+        as_api(AGENCY_SETUP_HR), params=lambda t: {"uuid": t.agency.uuid}, data=POLICY_DATA
+    ),
     # --- API: description and fallback ------------------------------------------------
     # The API's description is public; it holds no data.
     "api-v1:openapi-json": page(PUBLIC, url="/api/v1/openapi.json"),

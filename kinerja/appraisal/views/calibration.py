@@ -25,6 +25,7 @@ from kinerja.appraisal.forms_organisation import CalibrationForm
 from kinerja.appraisal.models import Evaluation
 from kinerja.appraisal.selectors_distribution import (
     Distribution,
+    distribution_employee_ids,
     evaluations_in_units,
     grouped_distributions,
     guide_table,
@@ -45,8 +46,8 @@ from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
 from kinerja.regulation.distribution import SOURCE
 
-UNIT_SCOPE = "unit"  # everyone rated in the unit (HR)
-MINE_SCOPE = "mine"  # the assessor's own assessees
+UNIT_SCOPE = "unit"  # a chosen unit: everyone for HR, one's assessees for an assessor
+MINE_SCOPE = "mine"  # the assessor's own assessees, grouped by unit
 
 
 def _hr_covers(user, unit: Unit) -> bool:
@@ -62,18 +63,21 @@ def _groups(
     unit: Unit | None,
     scope: str,
 ) -> list[Distribution]:
-    """The distributions shown: one per unit; a fixed number of queries."""
+    """The distributions shown: one per unit; a fixed number of queries. With a chosen
+    unit, whose ratings count follows ``distribution_employee_ids``; otherwise the
+    user's own assessees, grouped by unit."""
     rounding = policy_for(period.agency).rounding
+    on = judged_on(period, window)
     if unit is not None and scope == UNIT_SCOPE:
-        evaluations = evaluations_in_units(units=[unit], period=period, window=window)
+        employee_ids = distribution_employee_ids(user, unit, on)
     else:
-        assessees = actor_for(user).assessees(judged_on(period, window))
-        evaluations = evaluations_in_units(
-            units=[unit] if unit is not None else None,
-            period=period,
-            window=window,
-            employee_ids=assessees,
-        )
+        employee_ids = actor_for(user).assessees(on)
+    evaluations = evaluations_in_units(
+        units=[unit] if unit is not None else None,
+        period=period,
+        window=window,
+        employee_ids=employee_ids,
+    )
     # A chosen unit with nobody rated yet still shows its (empty) distribution.
     return grouped_distributions(
         evaluations=evaluations,
@@ -128,7 +132,7 @@ def calibration(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
     elif actor.employee is None and not actor.hr_scopes and not actor.is_superuser:
         raise PermissionDenied
-    scope = UNIT_SCOPE if unit is not None and _hr_covers(request.user, unit) else MINE_SCOPE
+    scope = UNIT_SCOPE if unit is not None else MINE_SCOPE
     period = chosen_period(request, agency)
     context = {"agency": agency, "period": period, "groups": []}
     if period is not None:
@@ -164,8 +168,6 @@ def calibration_revise(request: HttpRequest, uuid) -> HttpResponse:
     period = evaluation.skp.period
     window = evaluation.window
     scope = UNIT_SCOPE if request.POST.get("scope") == UNIT_SCOPE else MINE_SCOPE
-    if scope == UNIT_SCOPE and not _hr_covers(request.user, unit):
-        scope = MINE_SCOPE
     form = CalibrationForm(request.POST, prefix=f"e{evaluation.pk}")
     saved = False
     if form.is_valid():
