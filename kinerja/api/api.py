@@ -62,8 +62,3 @@ api.add_router("/", evaluation.router)
 from kinerja.api.v1 import feedback  # noqa: E402
 
 api.add_router("/", feedback.router)
-
-# Organisation results, the distribution check and the assessment policy (H4).
-from kinerja.api.v1 import organisation_results  # noqa: E402
-
-api.add_router("/", organisation_results.router)
