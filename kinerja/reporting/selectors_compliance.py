@@ -11,7 +11,17 @@ final. The assessor shown is the one on the evaluation, else the one who approve
 plan (the pejabat penilai snapshotted then).
 """
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from kinerja.access.permissions import actor_for, employees_managed_by
@@ -117,12 +127,15 @@ def not_assessed(user, window: ReportingWindow, unit: Unit | None = None) -> Que
         reports.annotate(
             evaluation_status=Subquery(evaluations.values("status")[:1]),
             assessor_id=Coalesce(
-                Subquery(evaluations.values("assessor_id")[:1]), F("skp__approved_by_id")
+                Subquery(evaluations.values("assessor_id")[:1]),
+                F("skp__approved_by_id"),
+                output_field=BigIntegerField(),
             ),
             assessor_name=Coalesce(
                 Subquery(evaluations.values("assessor__name")[:1]),
                 F("skp__approved_by__name"),
                 Value(""),
+                output_field=CharField(),
             ),
         )
         .select_related("skp__employee", "skp__position__unit")
