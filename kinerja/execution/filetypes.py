@@ -161,7 +161,7 @@ def clean_name(name: str) -> str:
     name = _CONTROL.sub("", name)
     name = _SPACES.sub(" ", name).strip().strip(".").strip()
     name = name.replace('"', "'")
-    extension = extension_of(name)
+    extension = name[len(name) - len(extension_of(name)) :] if extension_of(name) else ""
     if len(extension) > 10:
         extension = ""
     stem = name[: len(name) - len(extension)] if extension else name

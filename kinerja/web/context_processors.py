@@ -17,6 +17,8 @@ def navigation(request):
     if actor.employee is not None:
         items.append((reverse("org:my_profile"), _("My profile")))
         items.append((reverse("planning:my_skp"), _("My SKP")))
+        items.append((reverse("multirater:my_tasks"), _("360° feedback")))
+        items.append((reverse("execution:my_reports"), _("My reports")))
         if actor.assessees(today()):
             items.append((reverse("planning:team"), _("Team SKP")))
             items.append((reverse("planning:matrix"), _("Matrix")))
@@ -35,5 +37,6 @@ def navigation(request):
         items.append((reverse("surveys:list"), _("Satisfaction surveys")))
     if actor.is_hr_admin or actor.is_superuser:
         items.append((reverse("planning:library"), _("Indicator library")))
+        items.append((reverse("multirater:round_list"), _("360° rounds")))
     items.append((reverse("web:guide"), _("Guide")))
     return {"nav_items": items}

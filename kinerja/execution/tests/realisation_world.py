@@ -12,12 +12,11 @@ from types import SimpleNamespace
 from kinerja.core.clock import today
 from kinerja.execution.services.realisation import report_for
 from kinerja.planning.enums import Aspect
-from kinerja.planning.models import Indicator
+from kinerja.planning.models import Indicator, PlannedResult
 from kinerja.planning.services import (
     goal_create,
     indicator_add,
     period_create,
-    result_add,
     skp_create,
 )
 from kinerja.planning.tests.conftest import approved, complete_result
@@ -36,11 +35,13 @@ def window_today(period):
 
 
 def add_indicators(skp, count: int, *, start: int = 0):
-    """``count`` more quantity indicators on a new result of ``skp``."""
-    result = result_add(skp=skp, text=f"Hasil tambahan {start}")
+    """``count`` more quantity indicators on a new result of an approved ``skp`` (written
+    straight into the tables: an approved SKP is changed only by a revision)."""
+    result = PlannedResult.objects.create(skp=skp, text=f"Hasil tambahan {start}", order=5)
     return [
-        indicator_add(
+        Indicator.objects.create(
             result=result,
+            order=i,
             aspect=Aspect.QUANTITY,
             text=f"Jumlah berkas {start + i}",
             target_value=Decimal(40),
