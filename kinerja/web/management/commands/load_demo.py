@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.access.demo import demo_logins_grant
+from kinerja.appraisal.demo.organisation import demo_organisation_results_create
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.demo import (
     DEFAULT_SEED,
@@ -89,6 +90,25 @@ class Command(BaseCommand):
                     "year": plans.period.year,
                     "count": plans.skps,
                     "results": plans.results,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
+        # Issue 4, in this order: realisations → feedback → organisation results →
+        # evaluations → finalisation/objection → surveys → 360°.
+        self._organisation_results(agency, plans.period, seed)
+
+    def _organisation_results(self, agency, period, seed):
+        """Each unit's predicate for the windows that have ended, and the assessment
+        policy (kinerja.appraisal.demo.organisation)."""
+        started = time.monotonic()
+        made = demo_organisation_results_create(agency=agency, period=period, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Organisation results: %(count)d for %(windows)d windows in %(seconds).1f s.")
+                % {
+                    "count": made.results,
+                    "windows": made.windows,
                     "seconds": time.monotonic() - started,
                 }
             )
