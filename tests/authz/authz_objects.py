@@ -178,3 +178,22 @@ def survey_unit(t):
 def public_survey(t):
     """The Puskesmas's public survey, for routes about no persona's object."""
     return t.once("public_survey", lambda: _survey_of(t.world.puskesmas))
+
+
+# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
+
+
+def evaluation_skp(t):
+    """An approved SKP of the target for the whole year (approval forced: who may read
+    or rate an evaluation does not depend on how the plan was approved)."""
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import Skp
+
+    def make():
+        year = period(t)
+        made = skp_create(employee=t.emp, period=year, on=year.start_date)
+        Skp.objects.filter(pk=made.pk).update(status=SkpStatus.APPROVED)
+        made.refresh_from_db()
+        return made
+
+    return t.once("evaluation_skp", make)

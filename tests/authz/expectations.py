@@ -1347,3 +1347,117 @@ RULES = {
         as_api(SURVEY_READERS), params=_survey_param
     ),
 }
+
+
+# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
+# The annual evaluation of the target's approved SKP, not rated yet (so not final).
+# appraisal.view_evaluation: the assessor and assessor's superior on the evaluation's
+# date, HR admins and leaders over the employee; the employee only once it is final.
+EVALUATION_READERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+# appraisal.rate_evaluation / finalise_evaluation: the assessor on the evaluation's date.
+EVALUATION_RATERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     no     no     no
+    hr    no     no     no     no
+    ohr   no     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# The queue lists the people one assesses; a leader without an employee record has none.
+EVALUATION_QUEUE = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   miss   -      miss   miss
+    asr   miss   hit    miss   miss
+    sup   miss   miss   miss   miss
+    hr    miss   miss   miss   miss
+    ohr   miss   miss   miss   miss
+    lead  -      no     no     no
+    su    -      miss   miss   miss
+"""
+EVALUATION_QUEUE_WRITE = """
+          any
+    anon  login
+    emp   ok
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  no     # no employee record
+    su    ok
+"""
+
+
+def _evaluation_url(name: str, key: str = "tahunan"):
+    from authz_objects import evaluation_skp
+
+    return lambda t: reverse(f"appraisal:{name}", args=[evaluation_skp(t).uuid, key])
+
+
+def _evaluation_params(t) -> dict:
+    from authz_objects import evaluation_skp
+
+    return {"uuid": evaluation_skp(t).uuid, "window": "annual"}
+
+
+def _evaluation_queue_marker(t) -> str:
+    from authz_objects import evaluation_skp
+
+    return evaluation_skp(t).employee.full_name
+
+
+_RATE = {"results_rating": "as_expected", "behaviour_rating": "as_expected"}
+
+RULES.update(
+    {
+        "appraisal:queue": page(
+            EVALUATION_QUEUE,
+            url=lambda t: reverse("appraisal:queue") + "?window=tahunan",
+            marker=_evaluation_queue_marker,
+        ),
+        "appraisal:queue_finalise": page(
+            EVALUATION_QUEUE_WRITE,
+            url=lambda t: reverse("appraisal:queue_finalise") + "?window=tahunan",
+            method="POST",
+            data={},
+        ),
+        "appraisal:my_evaluations": page(
+            EMPLOYEES_ONLY, url=lambda t: reverse("appraisal:my_evaluations")
+        ),
+        "appraisal:evaluation": page(EVALUATION_READERS, url=_evaluation_url("evaluation")),
+        "appraisal:evaluation_rate": page(
+            EVALUATION_RATERS, url=_evaluation_url("evaluation_rate"), method="POST", data=_RATE
+        ),
+        "appraisal:evaluation_finalise": page(
+            EVALUATION_RATERS, url=_evaluation_url("evaluation_finalise"), method="POST", data={}
+        ),
+        "GET /api/v1/evaluations/queue": operation(
+            as_api(EVALUATION_QUEUE).replace("no     no     no", "miss   miss   miss"),
+            query={"window": "annual"},
+            marker=lambda t: str(_evaluation_params(t)["uuid"]),
+        ),
+        "GET /api/v1/evaluations/mine": operation(as_api(LOGGED_IN)),
+        "GET /api/v1/skps/{uuid}/evaluations/{window}": operation(
+            as_api(EVALUATION_READERS), params=_evaluation_params
+        ),
+        "POST /api/v1/skps/{uuid}/evaluations/{window}/rate": operation(
+            as_api(EVALUATION_RATERS), params=_evaluation_params, data=_RATE
+        ),
+        "POST /api/v1/skps/{uuid}/evaluations/{window}/finalise": operation(
+            as_api(EVALUATION_RATERS), params=_evaluation_params, data={}
+        ),
+    }
+)

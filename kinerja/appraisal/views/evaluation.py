@@ -165,7 +165,8 @@ def queue_finalise(request: HttpRequest) -> HttpResponse:
     period = current_period(actor.employee.agency) if actor.employee else None
     window, annual = _choose(request, period)
     if period is None or (window is None and not annual):
-        raise Http404
+        messages.error(request, _("There is no assessment period to finalise."))
+        return redirect("appraisal:queue")
     found = _queue(request, period, window)
     chosen = []
     for row in found.rows:
