@@ -19,9 +19,11 @@ def navigation(request):
         items.append((reverse("planning:my_skp"), _("My SKP")))
         items.append((reverse("multirater:my_tasks"), _("360° feedback")))
         items.append((reverse("execution:my_reports"), _("My reports")))
+        items.append((reverse("appraisal:my_evaluations"), _("My results")))
         if actor.assessees(today()):
             items.append((reverse("planning:team"), _("Team SKP")))
             items.append((reverse("planning:matrix"), _("Matrix")))
+            items.append((reverse("appraisal:queue"), _("Evaluations")))
         items.append((reverse("planning:cascade"), _("Cascade")))
     elif actor.read_scopes or actor.is_superuser:
         items.append((reverse("planning:cascade"), _("Cascade")))
