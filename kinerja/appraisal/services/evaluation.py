@@ -19,6 +19,7 @@ from kinerja.appraisal.selectors_evaluation import (
     evaluation_date,
     organisation_result_for,
 )
+from kinerja.appraisal.services.credit_points import credit_points_award
 from kinerja.core.clock import now
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
@@ -226,6 +227,8 @@ def evaluation_finalise(*, evaluation: Evaluation, actor) -> Evaluation:
     )
     _notify_final(locked)
     # Follow-ups of a final annual result (credit points for functional posts) go here.
+    if locked.is_annual:
+        credit_points_award(evaluation=locked, actor=actor)
     return locked
 
 
