@@ -76,6 +76,17 @@ def periods_of(survey_unit: SurveyUnit) -> QuerySet[SurveyPeriod]:
     ).order_by("-start_date", "name")
 
 
+def default_period(survey_unit: SurveyUnit, periods: list[SurveyPeriod]) -> SurveyPeriod | None:
+    """The latest period with answers (periods latest first), else the latest period."""
+    answered = set(
+        Response.objects.filter(survey_unit=survey_unit)
+        .values_list("period_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    return next((p for p in periods if p.pk in answered), periods[0] if periods else None)
+
+
 def open_period(survey_unit: SurveyUnit, on: datetime.date) -> SurveyPeriod | None:
     """The period answers given on ``on`` belong to: the unit's own before the agency's."""
     candidates = periods_of(survey_unit).filter(start_date__lte=on, end_date__gte=on)

@@ -36,6 +36,7 @@ from kinerja.surveys import guard, services
 from kinerja.surveys.enums import PROFILE_FIELDS
 from kinerja.surveys.models import SurveyPeriod, SurveyUnit
 from kinerja.surveys.selectors import (
+    default_period,
     officers_of,
     open_period,
     periods_of,
@@ -258,7 +259,10 @@ def _interval(interval):
 def survey_results_get(request: HttpRequest, uuid: UUID, period: UUID | None = None):
     survey_unit = _survey_unit(request, uuid)
     periods = list(periods_of(survey_unit))
-    chosen = next((p for p in periods if period is None or p.uuid == period), None)
+    if period is None:
+        chosen = default_period(survey_unit, periods)
+    else:
+        chosen = next((p for p in periods if p.uuid == period), None)
     if chosen is None:
         raise Http404(_("No such survey period."))
     results = survey_results(survey_unit, chosen)

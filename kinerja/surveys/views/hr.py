@@ -21,6 +21,7 @@ from kinerja.surveys.forms import (
     SurveyUnitForm,
 )
 from kinerja.surveys.selectors import (
+    default_period,
     periods_of,
     survey_results,
     survey_trend,
@@ -180,7 +181,7 @@ def _chosen_period(request, survey_unit, periods):
             if str(period.uuid) == chosen:
                 return period
         raise Http404
-    return periods[0] if periods else None
+    return default_period(survey_unit, periods)
 
 
 @login_required

@@ -16,6 +16,7 @@ from kinerja.org.demo import (
 )
 from kinerja.org.models import Agency
 from kinerja.planning.demo import demo_plans_create, demo_plans_missing
+from kinerja.surveys.demo import demo_surveys_create
 
 
 class Command(BaseCommand):
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         # Issue 4, in this order: realisations → feedback → organisation results →
         # evaluations → finalisation/objection → surveys → 360°.
         self._organisation_results(agency, plans.period, seed)
+        self._surveys(agency, seed)
 
     def _organisation_results(self, agency, period, seed):
         """Each unit's predicate for the windows that have ended, and the assessment
@@ -109,6 +111,22 @@ class Command(BaseCommand):
                 % {
                     "count": made.results,
                     "windows": made.windows,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
+
+    def _surveys(self, agency, seed):
+        """A quarter of public satisfaction surveys for a few service units
+        (kinerja.surveys.demo)."""
+        started = time.monotonic()
+        made = demo_surveys_create(agency=agency, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Surveys: %(responses)d answers for %(units)d units in %(seconds).1f s.")
+                % {
+                    "responses": made.responses,
+                    "units": made.units,
                     "seconds": time.monotonic() - started,
                 }
             )
