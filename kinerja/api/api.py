@@ -62,3 +62,13 @@ api.add_router("/", evaluation.router)
 from kinerja.api.v1 import feedback  # noqa: E402
 
 api.add_router("/", feedback.router)
+
+# Realisations and evidence per reporting window (H1).
+from kinerja.api.v1 import realisation  # noqa: E402
+
+api.add_router("/", realisation.router)
+
+# Objections (keberatan) and credit points (H5).
+from kinerja.api.v1 import objections  # noqa: E402
+
+api.add_router("/", objections.router)
