@@ -183,6 +183,19 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Deadline reminders (kinerja.execution.services.reminders): how many days before each
+# deadline to remind, and their daily run on Celery beat (a worker started with -B, or
+# `celery -A config beat`); without beat, cron runs `manage.py send_reminders` (docs/operations.md).
+REMINDER_DAYS = tuple(int(d) for d in env_str("REMINDER_DAYS", "7,1").split(",") if d.strip())
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "send-reminders-daily": {
+        "task": "kinerja.reporting.tasks.send_reminders_task",
+        "schedule": 24 * 60 * 60,
+    },
+}
+
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)

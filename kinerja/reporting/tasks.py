@@ -11,3 +11,11 @@ def document_batch_run_task(batch_id: int) -> None:
     batch = DocumentBatch.objects.filter(pk=batch_id).first()
     if batch is not None:
         document_batch_run(batch=batch)
+
+
+@shared_task
+def send_reminders_task() -> None:
+    """The daily deadline reminders (Celery beat: ``CELERY_BEAT_SCHEDULE``)."""
+    from kinerja.execution.services.reminders import reminders_send
+
+    reminders_send()
