@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.access.demo import demo_logins_grant
+from kinerja.appraisal.demo.evaluations import demo_evaluations_create
 from kinerja.appraisal.demo.organisation import demo_organisation_results_create
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.demo import (
@@ -98,7 +99,24 @@ class Command(BaseCommand):
         # Issue 4, in this order: realisations → feedback → organisation results →
         # evaluations → finalisation/objection → surveys → 360°.
         self._organisation_results(agency, plans.period, seed)
+        self._evaluations(agency, plans.period, seed)
         self._surveys(agency, seed)
+
+    def _evaluations(self, agency, period, seed):
+        """The first window rated and mostly final, the second partly rated
+        (kinerja.appraisal.demo.evaluations)."""
+        started = time.monotonic()
+        made = demo_evaluations_create(agency=agency, period=period, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Evaluations: %(final)d final and %(draft)d not final in %(seconds).1f s.")
+                % {
+                    "final": made.final,
+                    "draft": made.draft,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
 
     def _organisation_results(self, agency, period, seed):
         """Each unit's predicate for the windows that have ended, and the assessment

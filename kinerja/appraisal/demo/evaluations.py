@@ -1,0 +1,198 @@
+"""Demo evaluations: the first window rated and final for most employees, the second
+partly rated (not final) and partly not rated, so the assessor's queue shows every state.
+
+Ratings mostly follow the recommendation computed from the demo realisations (the same
+``build_recommendation`` the evaluation page uses); a few depart from it, each with a
+justification. A unit head's results rating is the unit's organisation result. The
+predicate is always ``regulation.predicate``'s. Deterministic by seed and set-based:
+a handful of queries and one bulk insert, whatever the number of employees.
+"""
+
+import datetime
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import F
+from django.utils import timezone
+
+from kinerja.appraisal.enums import EvaluationStatus
+from kinerja.appraisal.models import Evaluation, OrganisationResult
+from kinerja.appraisal.selectors_evaluation import (
+    ASSESSABLE_SKP_STATUSES,
+    build_recommendation,
+    thresholds_for,
+)
+from kinerja.core.services import log_action
+from kinerja.execution.models import Realisation
+from kinerja.org.models import Agency
+from kinerja.planning.models import AssessmentPeriod, Indicator, ReportingWindow, Skp
+from kinerja.regulation.predicate import Rating, employee_predicate
+
+FIRST_FINAL_SHARE = 0.9  # window 1: rated and final
+FIRST_DRAFT_SHARE = 0.05  # window 1: rated, not final yet (the rest: not rated)
+SECOND_RATED_SHARE = 0.45  # window 2: rated, not final (the rest: not rated)
+DEPARTURE_SHARE = 0.07  # the assessor departs from the recommendation
+BEHAVIOUR = [(Rating.AS_EXPECTED, 0.7), (Rating.ABOVE, 0.22), (Rating.BELOW, 0.08)]
+UNRECOMMENDED = [(Rating.AS_EXPECTED, 0.75), (Rating.ABOVE, 0.15), (Rating.BELOW, 0.10)]
+JUSTIFICATIONS = {
+    Rating.ABOVE: (
+        "Selain target, menangani tugas tambahan yang mendesak dengan hasil sangat baik.",
+        "Capaian angka belum menggambarkan mutu hasil kerja yang jauh di atas harapan.",
+    ),
+    Rating.AS_EXPECTED: (
+        "Realisasi angka tinggi, tetapi sebagian bukti dukung belum memadai.",
+        "Capaian di bawah target karena penundaan anggaran, bukan karena kinerja pegawai.",
+    ),
+    Rating.BELOW: (
+        "Realisasi dilaporkan tinggi tetapi hasil kerja perlu diperbaiki berulang kali.",
+        "Beberapa keluaran terlambat dan harus diselesaikan rekan kerja.",
+    ),
+}
+NOTES = (
+    "Pertahankan kinerja; ikutkan pelatihan teknis triwulan depan.",
+    "Perlu meningkatkan ketepatan waktu pelaporan.",
+    "",
+    "",
+)
+
+
+@dataclass(frozen=True)
+class DemoEvaluations:
+    final: int
+    draft: int
+    windows: int
+
+
+def _weighted(rng: random.Random, choices: list[tuple[Rating, float]]) -> Rating:
+    return rng.choices([c for c, _w in choices], weights=[w for _c, w in choices])[0]
+
+
+def _at(day: datetime.date, rng: random.Random) -> datetime.datetime:
+    moment = datetime.datetime.combine(day, datetime.time(9)) + datetime.timedelta(
+        days=rng.randint(1, 12), minutes=rng.randint(0, 480)
+    )
+    return timezone.make_aware(moment)
+
+
+def _inputs(skps: list[Skp], window: ReportingWindow):
+    """Indicators per SKP and realisations per indicator for the window, in two queries."""
+    indicators: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in (
+        Indicator.objects.filter(result__skp__in=skps)
+        .annotate(skp_id=F("result__skp_id"))
+        .only("pk", "aspect", "target_value", "result_id")
+        .order_by("result__order", "order", "pk")
+    ):
+        indicators[indicator.skp_id].append(indicator)
+    realisations = {
+        r.indicator_id: r
+        for r in Realisation.objects.filter(report__window=window, report__skp__in=skps).only(
+            "pk", "indicator_id", "value"
+        )
+    }
+    return indicators, realisations
+
+
+def _rate(rng, recommendation) -> tuple[str, str, str]:
+    """Results rating, behaviour rating and justification for one employee."""
+    recommended = recommendation.rating
+    if recommendation.enforced:
+        results = recommended
+    elif recommended is None:
+        results = _weighted(rng, UNRECOMMENDED)
+    elif rng.random() < DEPARTURE_SHARE:
+        results = rng.choice([r for r in Rating if r != recommended])
+    else:
+        results = recommended
+    justification = ""
+    if recommended is not None and results != recommended:
+        justification = rng.choice(JUSTIFICATIONS[Rating(results)])
+    return str(results), str(_weighted(rng, BEHAVIOUR)), justification
+
+
+def demo_evaluations_create(
+    *, agency: Agency, period: AssessmentPeriod, seed: int, actor=None
+) -> DemoEvaluations:
+    rng = random.Random(f"evaluations-{seed}")  # noqa: S311 -- demo data
+    windows = list(ReportingWindow.objects.filter(period=period).order_by("number")[:2])
+    if not windows:
+        return DemoEvaluations(final=0, draft=0, windows=0)
+    skps = list(
+        Skp.objects.filter(
+            period=period,
+            employee__agency=agency,
+            status__in=ASSESSABLE_SKP_STATUSES,
+        )
+        .select_related("position")
+        .order_by("pk")
+    )
+    if Evaluation.objects.filter(skp__period=period, window__in=windows).exists():
+        # Already loaded: the demo is made once, never added to.
+        return DemoEvaluations(final=0, draft=0, windows=len(windows))
+    thresholds = thresholds_for(agency.pk)
+    count = ReportingWindow.objects.filter(period=period).count()
+    rows: list[Evaluation] = []
+    for number, window in enumerate(windows, start=1):
+        indicators, realisations = _inputs(skps, window)
+        results_of_units = {
+            r.unit_id: r
+            for r in OrganisationResult.objects.filter(window=window).select_related("unit")
+        }
+        for skp in skps:
+            share = rng.random()
+            if number == 1:
+                status = (
+                    EvaluationStatus.FINAL
+                    if share < FIRST_FINAL_SHARE
+                    else EvaluationStatus.DRAFT
+                    if share < FIRST_FINAL_SHARE + FIRST_DRAFT_SHARE
+                    else None
+                )
+            else:
+                status = EvaluationStatus.DRAFT if share < SECOND_RATED_SHARE else None
+            if status is None:
+                continue
+            if window.end_date < skp.start_date or window.start_date > skp.end_date:
+                continue
+            own = indicators.get(skp.pk, [])
+            recommendation = build_recommendation(
+                skp=skp,
+                window=window,
+                indicators=own,
+                realisations={i.pk: realisations[i.pk] for i in own if i.pk in realisations},
+                window_count=count,
+                thresholds=thresholds,
+                organisation_result=results_of_units.get(skp.position.unit_id),
+            )
+            results, behaviour, justification = _rate(rng, recommendation)
+            rated_at = _at(window.end_date, rng)
+            final = status == EvaluationStatus.FINAL
+            rows.append(
+                Evaluation(
+                    skp=skp,
+                    window=window,
+                    status=status,
+                    recommended_results_rating=str(recommendation.rating or ""),
+                    mean_achievement=recommendation.mean_achievement,
+                    results_rating=results,
+                    behaviour_rating=behaviour,
+                    justification=justification,
+                    predicate=str(employee_predicate(results, behaviour)),
+                    organisation_result=results_of_units.get(skp.position.unit_id),
+                    notes=rng.choice(NOTES),
+                    assessor_id=skp.approved_by_id,
+                    rated_at=rated_at,
+                    finalised_at=rated_at + datetime.timedelta(days=2) if final else None,
+                    finalised_by_id=skp.approved_by_id if final else None,
+                )
+            )
+    Evaluation.objects.bulk_create(rows, batch_size=1000)
+    final_count = sum(1 for row in rows if row.status == EvaluationStatus.FINAL)
+    log_action(
+        actor=actor,
+        action="appraisal.demo_evaluations_create",
+        obj=period,
+        after={"seed": seed, "final": final_count, "draft": len(rows) - final_count},
+    )
+    return DemoEvaluations(final=final_count, draft=len(rows) - final_count, windows=len(windows))
