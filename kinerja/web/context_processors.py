@@ -4,7 +4,7 @@ page that would then refuse the user."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.access.permissions import actor_for
+from kinerja.access.permissions import actor_for, units_led_from_above
 from kinerja.core.clock import today
 
 
@@ -40,5 +40,16 @@ def navigation(request):
     if actor.is_hr_admin or actor.is_superuser:
         items.append((reverse("planning:library"), _("Indicator library")))
         items.append((reverse("multirater:round_list"), _("360° rounds")))
+    # Organisation results, calibration and the assessment policy (appraisal, H4): the
+    # next-higher leaders of some unit and agency-wide HR record results; assessors and
+    # HR calibrate; agency-wide HR sets the policy.
+    agency_wide_hr = actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes)
+    assesses = actor.employee is not None and bool(actor.assessees(today()))
+    if agency_wide_hr or (assesses and units_led_from_above(actor)):
+        items.append((reverse("appraisal:organisation_results"), _("Unit results")))
+    if assesses or actor.is_hr_admin or actor.is_superuser:
+        items.append((reverse("appraisal:calibration"), _("Calibration")))
+    if agency_wide_hr:
+        items.append((reverse("appraisal:policy"), _("Assessment policy")))
     items.append((reverse("web:guide"), _("Guide")))
     return {"nav_items": items}

@@ -328,3 +328,20 @@ def test_policy_page_refused_to_others(client, world, key):
     url = reverse("appraisal:policy") + f"?agency={world.agency.uuid}"
     assert client.post(url, POLICY).status_code in (403, 404)
     assert not AppraisalPolicy.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "results", "calibrate", "policy"),
+    [
+        ("division_head", True, True, False),
+        ("section_head", False, True, False),
+        ("staff", False, False, False),
+        ("hr", True, True, True),
+    ],
+)
+def test_navigation_offers_only_usable_pages(client, world, plan, key, results, calibrate, policy):
+    login(client, world, key)
+    urls = {url for url, _label in client.get(reverse("web:home")).context["nav_items"]}
+    assert (reverse("appraisal:organisation_results") in urls) is results
+    assert (reverse("appraisal:calibration") in urls) is calibrate
+    assert (reverse("appraisal:policy") in urls) is policy
