@@ -197,3 +197,26 @@ def evaluation_skp(t):
         return made
 
     return t.once("evaluation_skp", make)
+
+
+# --- multirater: 360° feedback rounds (helper H8) --------------------------------------
+
+
+def multirater_round(t):
+    """An open 360° round over the target's unit in this year's period."""
+    from kinerja.multirater.services import round_open
+
+    return t.once("multirater_round", lambda: round_open(root_unit=t.unit, period=period(t)))
+
+
+def multirater_subject(t):
+    """The target rated in that round."""
+    return t.once("multirater_subject", lambda: multirater_round(t).subjects.get(employee=t.emp))
+
+
+def multirater_task(t):
+    """The target's own self-assessment form in that round (the target is its rater)."""
+    return t.once(
+        "multirater_task",
+        lambda: multirater_subject(t).assignments.get(rater=t.emp, relation="self"),
+    )

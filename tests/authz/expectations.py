@@ -1461,3 +1461,157 @@ RULES.update(
         ),
     }
 )
+
+
+# --- multirater: 360° feedback rounds (helper H8) --------------------------------------
+# Rounds are over the target's unit; the form is the target's own self-assessment.
+from authz_objects import multirater_round, multirater_subject, multirater_task  # noqa: E402
+
+from kinerja.regulation.berakhlak import CORE_VALUE_CODES as _VALUES  # noqa: E402
+
+# multirater.answer: the rater alone (not even a superadmin answers for someone).
+MULTIRATER_RATER = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  -      no     no     no
+    su    -      no     no     no
+"""
+# multirater.view_summary: the employee, the assessor, the assessor's superior, HR over them.
+MULTIRATER_SUMMARY = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# The forms asked of the persona: in a round over the staff's section, the assessor and
+# the assessor's superior are asked too (they rate the staff and the section head).
+MULTIRATER_TASKS = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   hit    -      miss   miss
+    asr   hit    hit    miss   miss
+    sup   hit    hit    miss   miss
+    hr    hit    miss   miss   miss
+    ohr   hit    miss   miss   hit
+    lead  -      miss   miss   miss
+    su    -      miss   miss   miss
+"""
+MULTIRATER_ROUND_LIST = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   miss   -      miss   miss
+    asr   miss   miss   miss   miss
+    sup   miss   miss   miss   miss
+    hr    hit    hit    hit    miss
+    ohr   hit    miss   miss   hit
+    lead  -      miss   miss   miss
+    su    -      hit    hit    hit
+"""
+
+
+def _mr_round_url(name):
+    return lambda t: reverse(f"multirater:{name}", args=[multirater_round(t).uuid])
+
+
+def _mr_round_param(t):
+    return {"uuid": multirater_round(t).uuid}
+
+
+_MR_ANSWER = {"scores": dict.fromkeys(_VALUES, 4), "comments": {"overall": "Matriks"}}
+
+RULES.update(
+    {
+        "multirater:my_tasks": page(EMPLOYEES_ONLY, url=lambda t: reverse("multirater:my_tasks")),
+        "multirater:answer": (
+            page(
+                MULTIRATER_RATER,
+                url=lambda t: reverse("multirater:answer", args=[multirater_task(t).uuid]),
+            ),
+            page(
+                MULTIRATER_RATER,
+                url=lambda t: reverse("multirater:answer", args=[multirater_task(t).uuid]),
+                method="POST",
+                data=dict.fromkeys(_VALUES, "4"),
+            ),
+        ),
+        "multirater:round_list": page(SETUP_HR, url=lambda t: reverse("multirater:round_list")),
+        "multirater:round_create": (
+            page(SETUP_HR, url=lambda t: reverse("multirater:round_create")),
+            page(
+                SETUP_HR, url=lambda t: reverse("multirater:round_create"), method="POST", data={}
+            ),
+        ),
+        "multirater:round_detail": page(AGENCY_HR, url=_mr_round_url("round_detail")),
+        "multirater:round_start": page(AGENCY_HR, url=_mr_round_url("round_start"), method="POST"),
+        "multirater:round_remind": page(
+            AGENCY_HR, url=_mr_round_url("round_remind"), method="POST"
+        ),
+        "multirater:round_close": page(AGENCY_HR, url=_mr_round_url("round_close"), method="POST"),
+        "multirater:subject_raters": (
+            page(
+                AGENCY_HR,
+                url=lambda t: reverse(
+                    "multirater:subject_raters", args=[multirater_subject(t).uuid]
+                ),
+            ),
+            page(
+                AGENCY_HR,
+                url=lambda t: reverse(
+                    "multirater:subject_raters", args=[multirater_subject(t).uuid]
+                ),
+                method="POST",
+                data={},
+            ),
+        ),
+        "multirater:rater_remove": page(
+            AGENCY_HR,
+            url=lambda t: reverse("multirater:rater_remove", args=[multirater_task(t).uuid]),
+            method="POST",
+        ),
+        "multirater:summary": page(
+            MULTIRATER_SUMMARY,
+            url=lambda t: reverse("multirater:summary", args=[multirater_subject(t).uuid]),
+        ),
+        "GET /api/v1/multirater/rounds": operation(
+            MULTIRATER_ROUND_LIST, marker=lambda t: str(multirater_round(t).uuid)
+        ),
+        "POST /api/v1/multirater/rounds": operation(
+            as_api(AGENCY_HR),
+            data=lambda t: {"root_unit": str(t.unit.uuid), "period": str(period(t).uuid)},
+        ),
+        "GET /api/v1/multirater/rounds/{uuid}": operation(
+            as_api(AGENCY_HR), params=_mr_round_param
+        ),
+        "POST /api/v1/multirater/rounds/{uuid}/start": operation(
+            as_api(AGENCY_HR), params=_mr_round_param
+        ),
+        "POST /api/v1/multirater/rounds/{uuid}/remind": operation(
+            as_api(AGENCY_HR), params=_mr_round_param
+        ),
+        "POST /api/v1/multirater/rounds/{uuid}/close": operation(
+            as_api(AGENCY_HR), params=_mr_round_param
+        ),
+        "GET /api/v1/multirater/tasks": operation(
+            MULTIRATER_TASKS, marker=lambda t: str(multirater_round(t).uuid)
+        ),
+        "POST /api/v1/multirater/tasks/{uuid}/answer": operation(
+            as_api(MULTIRATER_RATER),
+            params=lambda t: {"uuid": multirater_task(t).uuid},
+            data=_MR_ANSWER,
+        ),
+        "GET /api/v1/multirater/subjects/{uuid}/summary": operation(
+            as_api(MULTIRATER_SUMMARY),
+            params=lambda t: {"uuid": multirater_subject(t).uuid},
+        ),
+    }
+)
