@@ -3,7 +3,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -34,9 +34,9 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_read(request: HttpRequest, uuid) -> HttpResponse:
     """Mark one as read and follow its link (a local path only)."""
-    notification = Notification.objects.filter(recipient=request.user, uuid=uuid).first()
+    notification = get_object_or_404(Notification, recipient=request.user, uuid=uuid)
     notification_mark_read(recipient=request.user, uuid=uuid)
-    link = notification.link if notification else ""
+    link = notification.link
     if link and url_has_allowed_host_and_scheme(link, allowed_hosts={request.get_host()}):
         return redirect(link)
     return redirect("web:notifications")

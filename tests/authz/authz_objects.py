@@ -180,25 +180,6 @@ def public_survey(t):
     return t.once("public_survey", lambda: _survey_of(t.world.puskesmas))
 
 
-# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
-
-
-def evaluation_skp(t):
-    """An approved SKP of the target for the whole year (approval forced: who may read
-    or rate an evaluation does not depend on how the plan was approved)."""
-    from kinerja.planning.enums import SkpStatus
-    from kinerja.planning.models import Skp
-
-    def make():
-        year = period(t)
-        made = skp_create(employee=t.emp, period=year, on=year.start_date)
-        Skp.objects.filter(pk=made.pk).update(status=SkpStatus.APPROVED)
-        made.refresh_from_db()
-        return made
-
-    return t.once("evaluation_skp", make)
-
-
 # --- multirater: 360° feedback rounds (helper H8) --------------------------------------
 
 
@@ -219,4 +200,136 @@ def multirater_task(t):
     return t.once(
         "multirater_task",
         lambda: multirater_subject(t).assignments.get(rater=t.emp, relation="self"),
+    )
+
+
+# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
+
+
+def evaluation_skp(t):
+    """An approved SKP of the target for the whole year (approval forced: who may read
+    or rate an evaluation does not depend on how the plan was approved)."""
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import Skp
+
+    def make():
+        year = period(t)
+        made = skp_create(employee=t.emp, period=year, on=year.start_date)
+        Skp.objects.filter(pk=made.pk).update(status=SkpStatus.APPROVED)
+        made.refresh_from_db()
+        return made
+
+    return t.once("evaluation_skp", make)
+
+
+# --- execution: feedback, guidance, notifications (H2) ----------------------------------
+
+
+def coaching_session(t):
+    """A guidance session of the target employee, held by their supervisor (or, at the
+    top of the tree, logged by themselves: who held it does not matter here)."""
+    from kinerja.execution.models import CoachingSession
+    from kinerja.org.selectors import superiors_of
+
+    def make():
+        holding = superiors_of(t.emp, today()).supervisor
+        return CoachingSession.objects.create(
+            employee=t.emp,
+            coach=holding.employee if holding else t.emp,
+            period=period(t),
+            held_on=today(),
+            kind="coaching",
+            topic=f"Bimbingan rahasia {t.emp.nip}",
+        )
+
+    return t.once("coaching_session", make)
+
+
+def competence_evaluation(t):
+    from kinerja.execution.models import CompetenceEvaluation, CompetenceScore
+
+    def make():
+        evaluation = CompetenceEvaluation.objects.create(
+            employee=t.emp, evaluator=t.emp, period=period(t), evaluated_on=today()
+        )
+        CompetenceScore.objects.create(
+            evaluation=evaluation, competence="Integritas", score=4, reason="Rahasia"
+        )
+        return evaluation
+
+    return t.once("competence_evaluation", make)
+
+
+def notification(t):
+    """An in-app notification for the target's login."""
+    from kinerja.notifications.models import Notification
+
+    return t.once(
+        "notification",
+        lambda: Notification.objects.create(
+            recipient=t.require(t.user, "login"), title="Pemberitahuan rahasia", link="/"
+        ),
+    )
+
+
+# --- appraisal: objections, activity log, credit points, year end (H5) -------------------
+
+
+def final_annual(t):
+    """The target's annual evaluation, final today, rated by their assessor at the year's
+    end (written directly: only who may act on it matters here)."""
+    from kinerja.appraisal.models import Evaluation
+    from kinerja.core.clock import now
+    from kinerja.org.selectors import superiors_of
+
+    def make():
+        plan = evaluation_skp(t)
+        holding = superiors_of(t.emp, plan.end_date).assessor
+        return Evaluation.objects.create(
+            skp=plan,
+            window=None,
+            status="final",
+            results_rating="as_expected",
+            behaviour_rating="as_expected",
+            predicate="baik",
+            assessor=holding.employee if holding else None,
+            finalised_at=now(),
+        )
+
+    return t.once("final_annual", make)
+
+
+def objection(t):
+    """An objection of the target to that result, waiting for the assessor's superior."""
+    import datetime
+
+    from kinerja.appraisal.models import Objection
+    from kinerja.org.selectors import superiors_of
+
+    def make():
+        evaluation = final_annual(t)
+        decider = superiors_of(t.emp, evaluation.skp.end_date).assessor_superior
+        return Objection.objects.create(
+            evaluation=evaluation,
+            filed_by=t.emp,
+            reasons=f"Keberatan rahasia {t.emp.nip}",
+            decide_by=today() + datetime.timedelta(days=14),
+            decider=decider.employee if decider else None,
+            previous_results_rating="as_expected",
+            previous_behaviour_rating="as_expected",
+            previous_predicate="baik",
+        )
+
+    return t.once("objection", make)
+
+
+def finalisation_run(t):
+    """A finished year-end run over the target's unit."""
+    from kinerja.appraisal.models import FinalisationRun
+
+    return t.once(
+        "finalisation_run",
+        lambda: FinalisationRun.objects.create(
+            agency=t.agency, unit=t.unit, period=period(t), status="done", progress=100
+        ),
     )

@@ -1349,120 +1349,6 @@ RULES = {
 }
 
 
-# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
-# The annual evaluation of the target's approved SKP, not rated yet (so not final).
-# appraisal.view_evaluation: the assessor and assessor's superior on the evaluation's
-# date, HR admins and leaders over the employee; the employee only once it is final.
-EVALUATION_READERS = """
-          own    sub    unit   agency
-    anon  -      login  login  login
-    emp   no     -      no     no
-    asr   no     ok     no     no
-    sup   no     ok     no     no
-    hr    ok     ok     ok     no
-    ohr   ok     no     no     ok
-    lead  -      ok     ok     no
-    su    -      ok     ok     ok
-"""
-# appraisal.rate_evaluation / finalise_evaluation: the assessor on the evaluation's date.
-EVALUATION_RATERS = """
-          own    sub    unit   agency
-    anon  -      login  login  login
-    emp   no     -      no     no
-    asr   no     ok     no     no
-    sup   no     no     no     no
-    hr    no     no     no     no
-    ohr   no     no     no     no
-    lead  -      no     no     no
-    su    -      ok     ok     ok
-"""
-# The queue lists the people one assesses; a leader without an employee record has none.
-EVALUATION_QUEUE = """
-          own    sub    unit   agency
-    anon  -      login  login  login
-    emp   miss   -      miss   miss
-    asr   miss   hit    miss   miss
-    sup   miss   miss   miss   miss
-    hr    miss   miss   miss   miss
-    ohr   miss   miss   miss   miss
-    lead  -      no     no     no
-    su    -      miss   miss   miss
-"""
-EVALUATION_QUEUE_WRITE = """
-          any
-    anon  login
-    emp   ok
-    asr   ok
-    sup   ok
-    hr    ok
-    ohr   ok
-    lead  no     # no employee record
-    su    ok
-"""
-
-
-def _evaluation_url(name: str, key: str = "tahunan"):
-    from authz_objects import evaluation_skp
-
-    return lambda t: reverse(f"appraisal:{name}", args=[evaluation_skp(t).uuid, key])
-
-
-def _evaluation_params(t) -> dict:
-    from authz_objects import evaluation_skp
-
-    return {"uuid": evaluation_skp(t).uuid, "window": "annual"}
-
-
-def _evaluation_queue_marker(t) -> str:
-    from authz_objects import evaluation_skp
-
-    return evaluation_skp(t).employee.full_name
-
-
-_RATE = {"results_rating": "as_expected", "behaviour_rating": "as_expected"}
-
-RULES.update(
-    {
-        "appraisal:queue": page(
-            EVALUATION_QUEUE,
-            url=lambda t: reverse("appraisal:queue") + "?window=tahunan",
-            marker=_evaluation_queue_marker,
-        ),
-        "appraisal:queue_finalise": page(
-            EVALUATION_QUEUE_WRITE,
-            url=lambda t: reverse("appraisal:queue_finalise") + "?window=tahunan",
-            method="POST",
-            data={},
-        ),
-        "appraisal:my_evaluations": page(
-            EMPLOYEES_ONLY, url=lambda t: reverse("appraisal:my_evaluations")
-        ),
-        "appraisal:evaluation": page(EVALUATION_READERS, url=_evaluation_url("evaluation")),
-        "appraisal:evaluation_rate": page(
-            EVALUATION_RATERS, url=_evaluation_url("evaluation_rate"), method="POST", data=_RATE
-        ),
-        "appraisal:evaluation_finalise": page(
-            EVALUATION_RATERS, url=_evaluation_url("evaluation_finalise"), method="POST", data={}
-        ),
-        "GET /api/v1/evaluations/queue": operation(
-            as_api(EVALUATION_QUEUE).replace("no     no     no", "miss   miss   miss"),
-            query={"window": "annual"},
-            marker=lambda t: str(_evaluation_params(t)["uuid"]),
-        ),
-        "GET /api/v1/evaluations/mine": operation(as_api(LOGGED_IN)),
-        "GET /api/v1/skps/{uuid}/evaluations/{window}": operation(
-            as_api(EVALUATION_READERS), params=_evaluation_params
-        ),
-        "POST /api/v1/skps/{uuid}/evaluations/{window}/rate": operation(
-            as_api(EVALUATION_RATERS), params=_evaluation_params, data=_RATE
-        ),
-        "POST /api/v1/skps/{uuid}/evaluations/{window}/finalise": operation(
-            as_api(EVALUATION_RATERS), params=_evaluation_params, data={}
-        ),
-    }
-)
-
-
 # --- multirater: 360° feedback rounds (helper H8) --------------------------------------
 # Rounds are over the target's unit; the form is the target's own self-assessment.
 from authz_objects import multirater_round, multirater_subject, multirater_task  # noqa: E402
@@ -1612,6 +1498,522 @@ RULES.update(
         "GET /api/v1/multirater/subjects/{uuid}/summary": operation(
             as_api(MULTIRATER_SUMMARY),
             params=lambda t: {"uuid": multirater_subject(t).uuid},
+        ),
+    }
+)
+
+# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
+# The annual evaluation of the target's approved SKP, not rated yet (so not final).
+# appraisal.view_evaluation: the assessor and assessor's superior on the evaluation's
+# date, HR admins and leaders over the employee; the employee only once it is final.
+EVALUATION_READERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+# appraisal.rate_evaluation / finalise_evaluation: the assessor on the evaluation's date.
+EVALUATION_RATERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     no     no     no
+    hr    no     no     no     no
+    ohr   no     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# The queue lists the people one assesses; a leader without an employee record has none.
+EVALUATION_QUEUE = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   miss   -      miss   miss
+    asr   miss   hit    miss   miss
+    sup   miss   miss   miss   miss
+    hr    miss   miss   miss   miss
+    ohr   miss   miss   miss   miss
+    lead  -      no     no     no
+    su    -      miss   miss   miss
+"""
+EVALUATION_QUEUE_WRITE = """
+          any
+    anon  login
+    emp   ok
+    asr   ok
+    sup   ok
+    hr    ok
+    ohr   ok
+    lead  no     # no employee record
+    su    ok
+"""
+
+
+def _evaluation_url(name: str, key: str = "tahunan"):
+    from authz_objects import evaluation_skp
+
+    return lambda t: reverse(f"appraisal:{name}", args=[evaluation_skp(t).uuid, key])
+
+
+def _evaluation_params(t) -> dict:
+    from authz_objects import evaluation_skp
+
+    return {"uuid": evaluation_skp(t).uuid, "window": "annual"}
+
+
+def _evaluation_queue_marker(t) -> str:
+    from authz_objects import evaluation_skp
+
+    return evaluation_skp(t).employee.full_name
+
+
+_RATE = {"results_rating": "as_expected", "behaviour_rating": "as_expected"}
+
+RULES.update(
+    {
+        "appraisal:queue": page(
+            EVALUATION_QUEUE,
+            url=lambda t: reverse("appraisal:queue") + "?window=tahunan",
+            marker=_evaluation_queue_marker,
+        ),
+        "appraisal:queue_finalise": page(
+            EVALUATION_QUEUE_WRITE,
+            url=lambda t: reverse("appraisal:queue_finalise") + "?window=tahunan",
+            method="POST",
+            data={},
+        ),
+        "appraisal:my_evaluations": page(
+            EMPLOYEES_ONLY, url=lambda t: reverse("appraisal:my_evaluations")
+        ),
+        "appraisal:evaluation": page(EVALUATION_READERS, url=_evaluation_url("evaluation")),
+        "appraisal:evaluation_rate": page(
+            EVALUATION_RATERS, url=_evaluation_url("evaluation_rate"), method="POST", data=_RATE
+        ),
+        "appraisal:evaluation_finalise": page(
+            EVALUATION_RATERS, url=_evaluation_url("evaluation_finalise"), method="POST", data={}
+        ),
+        "GET /api/v1/evaluations/queue": operation(
+            as_api(EVALUATION_QUEUE).replace("no     no     no", "miss   miss   miss"),
+            query={"window": "annual"},
+            marker=lambda t: str(_evaluation_params(t)["uuid"]),
+        ),
+        "GET /api/v1/evaluations/mine": operation(as_api(LOGGED_IN)),
+        "GET /api/v1/skps/{uuid}/evaluations/{window}": operation(
+            as_api(EVALUATION_READERS), params=_evaluation_params
+        ),
+        "POST /api/v1/skps/{uuid}/evaluations/{window}/rate": operation(
+            as_api(EVALUATION_RATERS), params=_evaluation_params, data=_RATE
+        ),
+        "POST /api/v1/skps/{uuid}/evaluations/{window}/finalise": operation(
+            as_api(EVALUATION_RATERS), params=_evaluation_params, data={}
+        ),
+    }
+)
+
+
+# --- execution: feedback threads, guidance, attendance, notifications (helper H2) -------
+from authz_objects import (  # noqa: E402
+    coaching_session,
+    competence_evaluation,
+    notification,
+)
+
+# execution.give_feedback (assessor, assessor's superior) or, on one's own SKP,
+# execution.reply_feedback: who may post in a thread (the service then says whether now).
+FEEDBACK_WRITERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     ok     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# execution.view_coaching: the employee, their leaders (assessor, supervisor), the
+# assessor's superior and HR over them (not the read-only leaders).
+COACHING_READERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# execution.log_coaching / evaluate_competence: the assessor or direct supervisor today.
+COACHING_LEADERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     no     no     no
+    hr    no     no     no     no
+    ohr   no     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# execution.answer_coaching_feedback: the coached employee alone.
+COACHING_ANSWERER = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+COACHING_LIST = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   hit    -      miss   miss
+    asr   hit    hit    miss   miss
+    sup   hit    hit    miss   miss
+    hr    hit    hit    hit    miss
+    ohr   hit    miss   miss   hit
+    lead  -      miss   miss   miss
+    su    -      hit    hit    hit
+"""
+
+
+def _feedback_url(name):
+    return lambda t: reverse(f"execution:{name}", args=[skp(t).uuid, 1])
+
+
+def _feedback_param(t):
+    return {"uuid": skp(t).uuid, "number": 1}
+
+
+def _person_url(name):
+    return lambda t: reverse(f"execution:{name}", args=[t.emp.uuid])
+
+
+def _session_url(t):
+    return reverse("execution:coaching_session", args=[coaching_session(t).uuid])
+
+
+def _session_form(t):
+    return {"held_on": today().isoformat(), "kind": "coaching", "topic": "Matriks"}
+
+
+_COMPETENCE_FORM = {
+    "evaluated_on": today().isoformat(),
+    "c0_name": "Integritas",
+    "c0_score": "4",
+    "c0_reason": "Matriks",
+}
+_B18_FORM = {f"s{i}": "4" for i in range(1, 10)}
+
+RULES.update(
+    {
+        "execution:feedback_page": page(SKP_READERS, url=_feedback_url("feedback_page")),
+        "execution:feedback_post": page(
+            FEEDBACK_WRITERS,
+            url=_feedback_url("feedback_post"),
+            method="POST",
+            data={"thread": "v-akuntabel", "text": "Umpan balik matriks"},
+        ),
+        "execution:coaching_mine": page(
+            EMPLOYEES_ONLY, url=lambda t: reverse("execution:coaching_mine")
+        ),
+        "execution:coaching_person": page(COACHING_READERS, url=_person_url("coaching_person")),
+        "execution:coaching_log": (
+            page(COACHING_LEADERS, url=_person_url("coaching_log")),
+            page(
+                COACHING_LEADERS, url=_person_url("coaching_log"), method="POST", data=_session_form
+            ),
+        ),
+        "execution:competence_evaluate": (
+            page(COACHING_LEADERS, url=_person_url("competence_evaluate")),
+            page(
+                COACHING_LEADERS,
+                url=_person_url("competence_evaluate"),
+                method="POST",
+                data=_COMPETENCE_FORM,
+            ),
+        ),
+        "execution:coaching_session": (
+            page(
+                COACHING_READERS,
+                url=_session_url,
+            ),
+            page(
+                COACHING_ANSWERER,
+                url=_session_url,
+                method="POST",
+                data=_B18_FORM,
+            ),
+        ),
+        "execution:attendance": (
+            page(IMPORTERS, url=lambda t: reverse("execution:attendance")),
+            page(IMPORTERS, url=lambda t: reverse("execution:attendance"), method="POST", data={}),
+        ),
+        "execution:attendance_template": page(
+            IMPORTERS, url=lambda t: reverse("execution:attendance_template")
+        ),
+        "web:notifications": page(LOGGED_IN, url=lambda t: reverse("web:notifications")),
+        "web:notification_read": page(
+            OWN_TOKEN_PAGE,
+            url=lambda t: reverse("web:notification_read", args=[notification(t).uuid]),
+            method="POST",
+            data={},
+        ),
+        "web:notifications_read_all": page(
+            LOGGED_IN, url=lambda t: reverse("web:notifications_read_all"), method="POST", data={}
+        ),
+        "GET /api/v1/skps/{uuid}/feedback/{number}": operation(
+            as_api(SKP_READERS), params=_feedback_param
+        ),
+        "POST /api/v1/skps/{uuid}/feedback/{number}": operation(
+            as_api(FEEDBACK_WRITERS),
+            params=_feedback_param,
+            data={"core_value": "akuntabel", "text": "Umpan balik matriks"},
+        ),
+        "GET /api/v1/coaching/sessions": operation(
+            COACHING_LIST, marker=lambda t: str(coaching_session(t).uuid)
+        ),
+        "POST /api/v1/coaching/sessions": operation(
+            as_api(COACHING_LEADERS),
+            data=lambda t: {**_session_form(t), "employee": str(t.emp.uuid)},
+        ),
+        "POST /api/v1/coaching/sessions/{uuid}/feedback": operation(
+            as_api(COACHING_ANSWERER),
+            params=lambda t: {"uuid": coaching_session(t).uuid},
+            data={"answers": [4] * 9},
+        ),
+        "GET /api/v1/competence-evaluations": operation(
+            COACHING_LIST, marker=lambda t: str(competence_evaluation(t).uuid)
+        ),
+        "POST /api/v1/competence-evaluations": operation(
+            as_api(COACHING_LEADERS),
+            data=lambda t: {
+                "employee": str(t.emp.uuid),
+                "evaluated_on": today().isoformat(),
+                "scores": [{"competence": "Integritas", "score": 4, "reason": "Matriks"}],
+            },
+        ),
+        "GET /api/v1/attendance": operation(
+            as_api(SKP_READERS), query=lambda t: {"employee": str(t.emp.uuid)}
+        ),
+    }
+)
+
+
+# --- appraisal: objections, activity log, credit points, year end (helper H5) -----------
+from authz_objects import final_annual, finalisation_run, objection  # noqa: E402
+
+# appraisal.file_objection (and withdrawing): the employee alone, on their own result.
+OBJECTION_FILER = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     no     no     no
+    sup   ok     no     no     no
+    hr    ok     no     no     no
+    ohr   ok     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# appraisal.view_objection: the employee, the assessor, the deciding superior, HR over
+# the employee (leaders are not party to an objection).
+OBJECTION_READERS = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   ok     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     ok     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+OBJECTION_LIST = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   hit    -      miss   miss
+    asr   hit    hit    miss   miss
+    sup   hit    hit    miss   miss
+    hr    hit    hit    hit    miss
+    ohr   hit    miss   miss   hit
+    lead  -      miss   miss   miss
+    su    -      hit    hit    hit
+"""
+# appraisal.state_objection: the assessor who gave the result (asr for staff).
+OBJECTION_ASSESSOR = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     ok     no     no
+    sup   no     no     no     no
+    hr    no     no     no     no
+    ohr   no     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# appraisal.decide_objection: the assessor's superior at the year's end (sup for staff).
+OBJECTION_DECIDER = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     ok     no     no
+    hr    no     no     no     no
+    ohr   no     no     no     no
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# core.view_activity_log, appraisal.list_credit_points / finalise_year on a unit: HR
+# admins over the employee or unit.
+HR_OVER_TARGET = """
+          own    sub    unit   agency
+    anon  -      login  login  login
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      no     no     no
+    su    -      ok     ok     ok
+"""
+# The HR pages without a unit chosen open on the user's own HR scope.
+HR_PAGES = """
+          any
+    anon  login
+    emp   no
+    asr   no
+    sup   no
+    hr    ok
+    ohr   ok
+    lead  no
+    su    ok
+"""
+# appraisal.view_credit_points: the employee, HR and leaders over them, their assessor.
+CREDIT_POINT_READERS = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   ok     -      no     no
+    asr   ok     ok     no     no
+    sup   ok     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+
+
+def _objection_url(name: str):
+    return lambda t: reverse(f"appraisal:{name}", args=[objection(t).uuid])
+
+
+def _objection_params(t) -> dict:
+    return {"uuid": objection(t).uuid}
+
+
+def _objection_marker(t) -> str:
+    return objection(t).filed_by.full_name
+
+
+_DECIDE = {"decision": "uphold", "reason": "Matriks"}
+
+RULES.update(
+    {
+        "appraisal:objection_mine": page(
+            EMPLOYEES_ONLY, url=lambda t: reverse("appraisal:objection_mine")
+        ),
+        "appraisal:objection_list": page(
+            OBJECTION_LIST,
+            url=lambda t: reverse("appraisal:objection_list"),
+            marker=_objection_marker,
+        ),
+        "appraisal:objection_file": (
+            page(
+                OBJECTION_FILER,
+                url=lambda t: reverse("appraisal:objection_file", args=[final_annual(t).uuid]),
+            ),
+            page(
+                OBJECTION_FILER,
+                url=lambda t: reverse("appraisal:objection_file", args=[final_annual(t).uuid]),
+                method="POST",
+                data={"reasons": "Keberatan matriks"},
+            ),
+        ),
+        "appraisal:objection_detail": page(
+            OBJECTION_READERS, url=_objection_url("objection_detail")
+        ),
+        "appraisal:objection_statement": page(
+            OBJECTION_ASSESSOR,
+            url=_objection_url("objection_statement"),
+            method="POST",
+            data={"statement": "Penjelasan matriks"},
+        ),
+        "appraisal:objection_decide": page(
+            OBJECTION_DECIDER, url=_objection_url("objection_decide"), method="POST", data=_DECIDE
+        ),
+        "appraisal:objection_withdraw": page(
+            OBJECTION_FILER, url=_objection_url("objection_withdraw"), method="POST", data={}
+        ),
+        "appraisal:activity_log": page(
+            HR_OVER_TARGET, url=lambda t: reverse("appraisal:activity_log", args=[t.emp.uuid])
+        ),
+        "appraisal:activity_log_csv": page(
+            HR_OVER_TARGET,
+            url=lambda t: reverse("appraisal:activity_log_csv", args=[t.emp.uuid]),
+        ),
+        "appraisal:credit_points_list": (
+            page(HR_PAGES, url=lambda t: reverse("appraisal:credit_points_list")),
+            page(
+                HR_OVER_TARGET,
+                url=lambda t: reverse("appraisal:credit_points_list") + f"?unit={t.unit.uuid}",
+            ),
+        ),
+        "appraisal:credit_points_export": (
+            page(HR_PAGES, url=lambda t: reverse("appraisal:credit_points_export")),
+            page(
+                HR_OVER_TARGET,
+                url=lambda t: (
+                    reverse("appraisal:credit_points_export") + f"?format=csv&unit={t.unit.uuid}"
+                ),
+            ),
+        ),
+        "appraisal:year_end": (
+            page(HR_PAGES, url=lambda t: reverse("appraisal:year_end")),
+            page(HR_PAGES, url=lambda t: reverse("appraisal:year_end"), method="POST", data={}),
+        ),
+        "appraisal:year_end_run": page(
+            HR_OVER_TARGET,
+            url=lambda t: reverse("appraisal:year_end_run", args=[finalisation_run(t).uuid]),
+        ),
+        "GET /api/v1/objections": operation(
+            as_api(OBJECTION_LIST), marker=lambda t: str(objection(t).uuid)
+        ),
+        "POST /api/v1/objections": operation(
+            as_api(OBJECTION_FILER),
+            data=lambda t: {"skp": str(final_annual(t).skp.uuid), "reasons": "Matriks"},
+        ),
+        "GET /api/v1/objections/{uuid}": operation(
+            as_api(OBJECTION_READERS), params=_objection_params
+        ),
+        "POST /api/v1/objections/{uuid}/statement": operation(
+            as_api(OBJECTION_ASSESSOR), params=_objection_params, data={"statement": "Matriks"}
+        ),
+        "POST /api/v1/objections/{uuid}/decision": operation(
+            as_api(OBJECTION_DECIDER), params=_objection_params, data=_DECIDE
+        ),
+        "POST /api/v1/objections/{uuid}/withdraw": operation(
+            as_api(OBJECTION_FILER), params=_objection_params, data={}
+        ),
+        "GET /api/v1/employees/{uuid}/credit-points": operation(
+            CREDIT_POINT_READERS, params=lambda t: {"uuid": t.emp.uuid}
         ),
     }
 )
