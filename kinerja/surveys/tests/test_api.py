@@ -1,0 +1,113 @@
+"""The survey API: public form and submission without login under the same checks, and
+survey units, periods and results for HR and leaders."""
+
+import json
+
+from django.urls import reverse
+
+from kinerja.surveys.enums import RejectionReason
+from kinerja.surveys.models import RejectedSubmission, Response, SurveyUnit
+from kinerja.surveys.tests.conftest import add_responses
+
+API = "/api/v1"
+
+
+def post_json(client, url, data, **extra):
+    return client.post(url, json.dumps(data), content_type="application/json", **extra)
+
+
+def all_fours():
+    return {f"u{n}": 4 for n in range(1, 10)}
+
+
+def test_api_public_form_and_submission_without_login(client, survey):
+    form = client.get(f"{API}/surveys/{survey.unit.slug}/form")
+    assert form.status_code == 200
+    body = form.json()
+    assert body["open"] is True and len(body["elements"]) == 9
+    assert body["elements"][5]["answers"][3] == "Sangat kompeten"
+    response = post_json(
+        client,
+        f"{API}/surveys/{survey.unit.slug}/responses",
+        {"token": body["token"], "answers": all_fours(), "sex": "F",
+         "service": str(survey.service.uuid)},
+    )  # fmt: skip
+    assert response.status_code == 201
+    assert Response.objects.get().service == survey.service
+
+
+def test_api_public_replay_and_bad_values_are_refused_and_counted(client, survey):
+    token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
+    url = f"{API}/surveys/{survey.unit.slug}/responses"
+    assert post_json(client, url, {"token": token, "answers": all_fours()}).status_code == 201
+    replay = post_json(client, url, {"token": token, "answers": all_fours()})
+    assert replay.status_code == 400
+    assert replay["Content-Type"].startswith("application/problem+json")
+    token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
+    bad = {**all_fours(), "u9": 7}
+    assert post_json(client, url, {"token": token, "answers": bad}).status_code == 400
+    token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
+    honeypot = {"token": token, "answers": all_fours(), "website": "x"}
+    assert post_json(client, url, honeypot).status_code == 400
+    counts = dict(
+        RejectedSubmission.objects.filter(survey_unit=survey.unit).values_list("reason", "count")
+    )
+    assert counts == {
+        RejectionReason.TOKEN_REPLAYED: 1,
+        RejectionReason.INVALID: 1,
+        RejectionReason.HONEYPOT: 1,
+    }
+    assert Response.objects.count() == 1
+
+
+def test_api_public_flood_is_rate_limited(client, survey, settings):
+    settings.SURVEY_GUARD = {"rate_limit": 2}
+    url = f"{API}/surveys/{survey.unit.slug}/responses"
+    statuses = []
+    for value in (1, 2, 3):
+        token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
+        answers = {f"u{n}": value for n in range(1, 10)}
+        statuses.append(post_json(client, url, {"token": token, "answers": answers}).status_code)
+    assert statuses == [201, 201, 429]
+
+
+def test_api_results_for_hr_and_not_for_employee(client, world, survey):
+    add_responses(survey.unit, survey.period, [(4,) * 9, (3,) * 9, (2,) * 9])
+    client.force_login(world.users["hr"])
+    body = client.get(f"{API}/survey-units/{survey.unit.uuid}/results").json()
+    assert body["ikm"] == "75.00" and body["grade"] == "C" and body["provisional"] is True
+    assert body["required_sample"] == 80
+    assert body["elements"][0]["interval"]["low"] < 3 < body["elements"][0]["interval"]["high"]
+    assert [w["code"] for w in body["warnings"]] == ["sample_below_required"]
+    client.force_login(world.users["staff"])
+    assert client.get(f"{API}/survey-units/{survey.unit.uuid}/results").status_code == 404
+
+
+def test_api_hr_sets_up_a_survey_and_a_period(client, world):
+    client.force_login(world.users["hr"])
+    created = post_json(
+        client, f"{API}/survey-units", {"unit": str(world.health.uuid), "slug": "dinkes"}
+    )
+    assert created.status_code == 201
+    uuid = created.json()["uuid"]
+    assert created.json()["public_url"].endswith(reverse("surveys:public_form", args=["dinkes"]))
+    period = post_json(
+        client,
+        f"{API}/survey-units/{uuid}/periods",
+        {"name": "2027-I", "start_date": "2027-01-01", "end_date": "2027-03-31"},
+    )
+    assert period.status_code == 201
+    patched = client.patch(
+        f"{API}/survey-units/{uuid}", json.dumps({"population_served": 900}),
+        content_type="application/json",
+    )  # fmt: skip
+    assert patched.json()["population_served"] == 900
+
+
+def test_api_leader_cannot_set_up(client, world):
+    client.force_login(world.users["leader"])
+    created = post_json(
+        client, f"{API}/survey-units", {"unit": str(world.health.uuid), "slug": "dinkes"}
+    )
+    assert created.status_code == 404
+    assert not SurveyUnit.objects.exists()
