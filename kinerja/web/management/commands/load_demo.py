@@ -10,6 +10,8 @@ from kinerja.access.demo import demo_logins_grant
 from kinerja.appraisal.demo.evaluations import demo_evaluations_create
 from kinerja.appraisal.demo.organisation import demo_organisation_results_create
 from kinerja.core.exceptions import ApplicationError
+from kinerja.execution.demo.feedback import demo_feedback_create
+from kinerja.multirater.demo import demo_multirater_create
 from kinerja.org.demo import (
     DEFAULT_SEED,
     demo_agency_create,
@@ -98,9 +100,31 @@ class Command(BaseCommand):
         )
         # Issue 4, in this order: realisations → feedback → organisation results →
         # evaluations → finalisation/objection → surveys → 360°.
+        self._feedback(agency, plans.period, seed)
         self._organisation_results(agency, plans.period, seed)
         self._evaluations(agency, plans.period, seed)
         self._surveys(agency, seed)
+        self._multirater(agency, plans.period, seed)
+
+    def _feedback(self, agency, period, seed):
+        """Feedback threads, guidance sessions and attendance summaries for the windows
+        that have ended (kinerja.execution.demo.feedback)."""
+        started = time.monotonic()
+        made = demo_feedback_create(agency=agency, period=period, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Feedback: %(messages)d messages, %(sessions)d guidance sessions, "
+                    "%(attendance)d attendance summaries in %(seconds).1f s."
+                )
+                % {
+                    "messages": made.messages,
+                    "sessions": made.sessions,
+                    "attendance": made.attendance,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
 
     def _evaluations(self, agency, period, seed):
         """The first window rated and mostly final, the second partly rated
@@ -145,6 +169,21 @@ class Command(BaseCommand):
                 % {
                     "responses": made.responses,
                     "units": made.units,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
+
+    def _multirater(self, agency, period, seed):
+        """A closed 360° feedback round over one division (kinerja.multirater.demo)."""
+        started = time.monotonic()
+        made = demo_multirater_create(agency=agency, period=period, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("360° feedback: %(answers)d answers on %(subjects)d people in %(seconds).1f s.")
+                % {
+                    "answers": made.answers,
+                    "subjects": made.subjects,
                     "seconds": time.monotonic() - started,
                 }
             )
