@@ -333,3 +333,66 @@ def finalisation_run(t):
             agency=t.agency, unit=t.unit, period=period(t), status="done", progress=100
         ),
     )
+
+
+# --- execution: realisations and evidence (H1) ------------------------------------------
+
+
+def report_skp(t):
+    """An approved SKP of the target with one quantity indicator (approval forced: who may
+    report does not depend on how the plan was approved)."""
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import Skp
+
+    def make():
+        year = period(t)
+        made = skp_create(employee=t.emp, period=year, on=year.start_date)
+        found = result_add(skp=made, text=f"RHK laporan {t.emp.nip}")
+        indicator_add(
+            result=found,
+            aspect=Aspect.QUANTITY,
+            text=f"IKI laporan {t.emp.nip}",
+            target_value=Decimal(12),
+            target_unit="dokumen",
+        )
+        Skp.objects.filter(pk=made.pk).update(status=SkpStatus.APPROVED)
+        made.refresh_from_db()
+        return made
+
+    return t.once("report_skp", make)
+
+
+def report_window(t):
+    """The reporting window containing today."""
+    on = today()
+    return report_skp(t).period.windows.get(start_date__lte=on, end_date__gte=on)
+
+
+def period_report(t):
+    """The target's draft report for the window containing today."""
+    from kinerja.execution.services.realisation import report_for
+
+    return t.once("period_report", lambda: report_for(skp=report_skp(t), window=report_window(t)))
+
+
+def report_indicator(t):
+    from kinerja.planning.models import Indicator
+
+    return t.once("report_indicator", lambda: Indicator.objects.get(result__skp=report_skp(t)))
+
+
+def evidence_file(t):
+    """A small PDF attached as evidence to the target's report."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kinerja.execution.services.evidence import evidence_add_file
+
+    pdf = b"%PDF-1.4\n%rahasia\ntrailer<<>>\n%%EOF\n"
+    return t.once(
+        "evidence_file",
+        lambda: evidence_add_file(
+            report=period_report(t),
+            indicator=report_indicator(t),
+            upload=SimpleUploadedFile(f"bukti-{t.emp.nip}.pdf", pdf),
+        ),
+    )

@@ -306,6 +306,19 @@ COMPLIANCE = """
     su    ok
 """
 
+# The API names the window: one of the target's agency.
+COMPLIANCE_API = """
+          own    sub    unit   agency
+    anon  -      401    401    401
+    emp   no     -      no     no
+    asr   no     no     no     no
+    sup   no     no     no     no
+    hr    ok     ok     ok     no
+    ohr   ok     no     no     ok
+    lead  -      ok     ok     no
+    su    -      ok     ok     ok
+"""
+
 
 def _compliance_url(name: str):
     def build(t):
@@ -1057,6 +1070,28 @@ RULES = {
     # unknown path under the API.
     "api-v1:api-root": page(NOWHERE, url="/api/v1/"),
     "path:api/v1/^.*$": page(NOWHERE, url="/api/v1/no-such-path"),
+    # --- API: evaluation documents, bulk jobs, compliance (H6) -------------------------
+    "GET /api/v1/evaluations/{uuid}/pdf": operation(
+        as_api(SKP_READERS), params=lambda t: {"uuid": final_evaluation(t).uuid}
+    ),
+    # Nothing to print in the target's unit: allowed personas get a 400 problem (ok).
+    "POST /api/v1/document-batches": operation(
+        as_api(BULK_UNIT),
+        data=lambda t: {"unit": str(t.unit.uuid), "period": str(period(t).uuid)},
+    ),
+    "GET /api/v1/document-batches/{uuid}": operation(
+        as_api(BATCH_OWNER), params=lambda t: {"uuid": document_batch(t).uuid}
+    ),
+    # A queued job's zip is a 400 problem for those who may download it (ok).
+    "GET /api/v1/document-batches/{uuid}/zip": operation(
+        as_api(BATCH_DOWNLOAD), params=lambda t: {"uuid": document_batch(t).uuid}
+    ),
+    "GET /api/v1/compliance/not-reported": operation(
+        COMPLIANCE_API, query=lambda t: {"window": str(period(t).windows.first().uuid)}
+    ),
+    "GET /api/v1/compliance/not-assessed": operation(
+        COMPLIANCE_API, query=lambda t: {"window": str(period(t).windows.first().uuid)}
+    ),
     # --- API: organisation ------------------------------------------------------------
     "GET /api/v1/me": operation(
         """
@@ -2015,5 +2050,110 @@ RULES.update(
         "GET /api/v1/employees/{uuid}/credit-points": operation(
             CREDIT_POINT_READERS, params=lambda t: {"uuid": t.emp.uuid}
         ),
+    }
+)
+
+
+# --- execution: realisations and evidence (H1) ------------------------------------------
+# execution.view_report / view_evidence: as planning.view_skp (SKP_READERS);
+# execution.change_report: the employee, HR over them (SKP_EDITORS);
+# execution.submit_report: the employee (SKP_OWNER); reopen_report: the assessor.
+from authz_objects import (  # noqa: E402
+    evidence_file,
+    period_report,
+    report_indicator,
+    report_skp,
+    report_window,
+)
+
+
+def _report_url(name: str):
+    return lambda t: reverse(f"execution:{name}", args=[period_report(t).uuid])
+
+
+def _row_url(name: str):
+    return lambda t: reverse(
+        f"execution:{name}", args=[period_report(t).uuid, report_indicator(t).uuid]
+    )
+
+
+def _report_params(t) -> dict:
+    return {"uuid": period_report(t).uuid}
+
+
+def _row_params(t) -> dict:
+    return {"uuid": period_report(t).uuid, "indicator": report_indicator(t).uuid}
+
+
+def _evidence_params(t) -> dict:
+    return {"uuid": evidence_file(t).uuid}
+
+
+RULES.update(
+    {
+        "execution:my_reports": page(EMPLOYEES_ONLY, url=lambda t: reverse("execution:my_reports")),
+        "execution:skp_reports": page(
+            SKP_READERS, url=lambda t: reverse("execution:skp_reports", args=[report_skp(t).uuid])
+        ),
+        "execution:report_start": page(
+            SKP_EDITORS,
+            url=lambda t: reverse(
+                "execution:report_start", args=[report_skp(t).uuid, report_window(t).uuid]
+            ),
+            method="POST",
+            data={},
+        ),
+        "execution:report_detail": page(SKP_READERS, url=_report_url("report_detail")),
+        "execution:report_submit": page(
+            SKP_OWNER, url=_report_url("report_submit"), method="POST", data={"note": "Matriks"}
+        ),
+        "execution:report_reopen": page(
+            SKP_ASSESSOR, url=_report_url("report_reopen"), method="POST", data={"reason": "x"}
+        ),
+        "execution:realisation_save": page(
+            SKP_EDITORS, url=_row_url("realisation_save"), method="POST", data={"value": "1"}
+        ),
+        "execution:evidence_file_add": page(
+            SKP_EDITORS, url=_row_url("evidence_file_add"), method="POST", data={}
+        ),
+        "execution:evidence_link_add": page(
+            SKP_EDITORS,
+            url=_row_url("evidence_link_add"),
+            method="POST",
+            data={"url": "https://example.go.id/bukti"},
+        ),
+        "execution:evidence_download": page(
+            SKP_READERS,
+            url=lambda t: reverse("execution:evidence_download", args=[evidence_file(t).uuid]),
+        ),
+        "execution:evidence_delete": page(
+            SKP_EDITORS,
+            url=lambda t: reverse("execution:evidence_delete", args=[evidence_file(t).uuid]),
+            method="POST",
+            data={},
+        ),
+        "GET /api/v1/reports": operation(as_api(LOGGED_IN)),
+        "POST /api/v1/reports": operation(
+            as_api(SKP_EDITORS),
+            data=lambda t: {"skp": str(report_skp(t).uuid), "window": str(report_window(t).uuid)},
+        ),
+        "GET /api/v1/reports/{uuid}": operation(as_api(SKP_READERS), params=_report_params),
+        "PUT /api/v1/reports/{uuid}/realisations/{indicator}": operation(
+            as_api(SKP_EDITORS), params=_row_params, data={"value": "1"}
+        ),
+        "POST /api/v1/reports/{uuid}/submit": operation(
+            as_api(SKP_OWNER), params=_report_params, data={}
+        ),
+        "POST /api/v1/reports/{uuid}/reopen": operation(
+            as_api(SKP_ASSESSOR), params=_report_params, data={"reason": "Matriks"}
+        ),
+        "POST /api/v1/reports/{uuid}/realisations/{indicator}/files": operation(
+            as_api(SKP_EDITORS), params=_row_params
+        ),
+        "POST /api/v1/reports/{uuid}/realisations/{indicator}/links": operation(
+            as_api(SKP_EDITORS), params=_row_params, data={"url": "https://example.go.id/b"}
+        ),
+        "DELETE /api/v1/evidence/{uuid}": operation(as_api(SKP_EDITORS), params=_evidence_params),
+        "GET /api/v1/evidence/{uuid}/file": operation(as_api(SKP_READERS), params=_evidence_params),
     }
 )
