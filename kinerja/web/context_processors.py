@@ -20,6 +20,7 @@ def navigation(request):
         items.append((reverse("multirater:my_tasks"), _("360° feedback")))
         items.append((reverse("execution:my_reports"), _("My reports")))
         items.append((reverse("appraisal:my_evaluations"), _("My results")))
+        items.append((reverse("execution:coaching_mine"), _("Guidance")))
         if actor.assessees(today()):
             items.append((reverse("planning:team"), _("Team SKP")))
             items.append((reverse("planning:matrix"), _("Matrix")))
@@ -33,6 +34,8 @@ def navigation(request):
     # (the rule behind "org.import_data").
     if actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes):
         items.append((reverse("org:import"), _("Import")))
+        # Attendance summaries (execution.import_attendance: agency-wide HR admins).
+        items.append((reverse("execution:attendance"), _("Attendance")))
     if actor.read_scopes or actor.is_superuser:
         items.append((reverse("planning:period_list"), _("Periods & goals")))
         # Public satisfaction surveys (IKM): HR admins and leaders over a unit.
@@ -51,5 +54,6 @@ def navigation(request):
         items.append((reverse("appraisal:calibration"), _("Calibration")))
     if agency_wide_hr:
         items.append((reverse("appraisal:policy"), _("Assessment policy")))
+    items.append((reverse("web:notifications"), _("Notifications")))
     items.append((reverse("web:guide"), _("Guide")))
     return {"nav_items": items}
