@@ -31,6 +31,8 @@ from kinerja.execution.services.coaching import (
 )
 from kinerja.org.models import Employee
 from kinerja.org.selectors import primary_holding
+from kinerja.planning.enums import SkpStatus
+from kinerja.planning.models import Skp
 from kinerja.regulation.competences import default_competences
 
 
@@ -76,6 +78,14 @@ def coaching_mine(request: HttpRequest) -> HttpResponse:
         .order_by("name")
     )
     summary = coaching_feedback_summary(held) if team_ids or held.exists() else None
+    on = today()
+    plans = [
+        (skp, [w for w in skp.period.windows.all() if w.start_date <= on])
+        for skp in Skp.objects.filter(employee=employee, status=SkpStatus.APPROVED)
+        .select_related("period", "position")
+        .prefetch_related("period__windows")
+        .order_by("-period__year", "-start_date")
+    ]
     return render(
         request,
         "execution/coaching_mine.html",
@@ -89,6 +99,7 @@ def coaching_mine(request: HttpRequest) -> HttpResponse:
             ),
             "team": team,
             "summary": summary,
+            "plans": plans,
         },
     )
 
