@@ -72,3 +72,8 @@ api.add_router("/", realisation.router)
 from kinerja.api.v1 import objections  # noqa: E402
 
 api.add_router("/", objections.router)
+
+# Evaluation documents (PDF), bulk document jobs and compliance lists (H6).
+from kinerja.api.v1 import documents  # noqa: E402
+
+api.add_router("/", documents.router)

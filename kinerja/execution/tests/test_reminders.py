@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from kinerja.appraisal.models import Evaluation
 from kinerja.execution.enums import ReportStatus
 from kinerja.execution.models import PeriodReport
 from kinerja.execution.services.reminders import (
@@ -23,6 +22,8 @@ from kinerja.planning.tests import conftest as planning_fixtures
 from kinerja.planning.tests.conftest import complete_result
 
 plan = planning_fixtures.plan
+# Appraisal sits above execution in the layers: its model is reached through the SKP.
+Evaluation = Skp._meta.get_field("evaluations").related_model
 
 
 @pytest.fixture
