@@ -58,7 +58,11 @@ def organisation_result_record(
         raise ValidationError({"predicate": _("Choose an organisation predicate.")})
     basis = basis.strip()
     reason = reason.strip()
-    rows = OrganisationResult.objects.select_for_update().filter(unit=unit, period=period)
+    # No ordering: the model's default orders by the window through an outer join, which
+    # PostgreSQL cannot lock.
+    rows = (
+        OrganisationResult.objects.select_for_update().filter(unit=unit, period=period).order_by()
+    )
     existing = (rows.filter(window=window) if window else rows.filter(window__isnull=True)).first()
     recorder = _recorder(unit, period, window, actor)
     if existing is None:

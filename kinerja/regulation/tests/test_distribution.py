@@ -8,7 +8,7 @@ import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.regulation.distribution import (
@@ -179,6 +179,7 @@ def test_explain_guide_names_the_source_and_the_rounding(rounding):
 tallies = st.fixed_dictionaries({p: st.integers(min_value=0, max_value=60) for p in P})
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     organisation=st.sampled_from(list(O)), tally=tallies, rounding=st.sampled_from(list(Rounding))
 )
@@ -194,6 +195,7 @@ def test_check_distribution_counts_sum_the_rule_predicates(organisation, tally, 
         )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(organisation=st.sampled_from(list(O)), tally=tallies)
 def test_favourable_never_flags_what_strict_passes(organisation, tally):
     strict = check_distribution(organisation, tally, STRICT)
@@ -236,6 +238,7 @@ def _satisfying(organisation: O, n: int, spread: list[int]) -> dict:
     return fixed
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     organisation=st.sampled_from(list(O)),
     n=st.integers(min_value=3, max_value=400),
