@@ -532,7 +532,8 @@ def _view_compliance(actor: Actor, obj: Any) -> bool:
 
 
 def _survey_unit(obj: Any) -> Unit:
-    return getattr(obj, "unit", obj)
+    unit: Unit = getattr(obj, "unit", obj)
+    return unit
 
 
 def _manage_survey(actor: Actor, obj: Any) -> bool:

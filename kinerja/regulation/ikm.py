@@ -366,7 +366,7 @@ def index_result(
     n = len(responses)
     elements = []
     for position, element in enumerate(ELEMENTS_2017):
-        values = [a[position] for a in responses if a[position] is not None]
+        values: list[int] = [v for a in responses if (v := a[position]) is not None]
         nrr = element_nrr(values)
         interval = (
             mean_interval(values, confidence, low=SCALE_MIN, high=SCALE_MAX) if values else None

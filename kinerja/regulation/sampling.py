@@ -205,7 +205,7 @@ class Finding:
     """One warning about the sample: a stable code, its parameters, an explanation."""
 
     code: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
     explanation: str = ""
 
 
