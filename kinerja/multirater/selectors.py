@@ -243,13 +243,21 @@ def _summary(subject: Subject, rng: random.Random | None) -> Summary:
     by_group: dict[str, list[Answer]] = {}
     for answer in Answer.objects.filter(subject=subject).only("relation", "scores", "comments"):
         by_group.setdefault(answer.relation, []).append(answer)
+    asked = set(
+        RaterAssignment.objects.filter(subject=subject)
+        .order_by()
+        .values_list("relation", flat=True)
+        .distinct()
+    )
     aggregates: list[GroupAggregate | None] = []
     for relation in GROUP_ORDER:
         answers = by_group.get(relation.value, [])
         scores = [a.scores for a in answers]
         aggregate = aggregate_group(relation.value, scores, min_group=threshold)
-        if not answers and not is_anonymous(relation.value):
-            continue  # no assessor or self answer: nothing to say
+        if not answers and (relation.value not in asked or not is_anonymous(relation.value)):
+            # Nobody of this group was asked (no subordinates), or the assessor or the
+            # employee did not answer: nothing to say.
+            continue
         comments = release_comments(
             relation.value,
             [text for a in answers for text in a.comments.values()],

