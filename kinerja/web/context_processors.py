@@ -8,6 +8,17 @@ from kinerja.access.permissions import actor_for, units_led_from_above
 from kinerja.core.clock import today
 
 
+def _reporting_items(actor, assesses: bool) -> list:
+    """Compliance lists (reporting.view_compliance: HR admins and leaders) and bulk
+    evaluation documents (reporting.bulk_documents: HR admins, assessors) (H6)."""
+    items = []
+    if actor.read_scopes or actor.is_superuser:
+        items.append((reverse("reporting:compliance"), _("Compliance")))
+    if assesses or actor.is_hr_admin or actor.is_superuser:
+        items.append((reverse("reporting:batch_list"), _("Evaluation documents")))
+    return items
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -54,6 +65,7 @@ def navigation(request):
         items.append((reverse("appraisal:calibration"), _("Calibration")))
     if agency_wide_hr:
         items.append((reverse("appraisal:policy"), _("Assessment policy")))
+    items += _reporting_items(actor, assesses)
     items.append((reverse("web:notifications"), _("Notifications")))
     items.append((reverse("web:guide"), _("Guide")))
     return {"nav_items": items}

@@ -226,3 +226,21 @@ def test_compliance_page_costs_the_same_queries_for_one_and_many(
     assert response.status_code == 200
     assert response.context["page"].paginator.count >= 12
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    ("persona", "compliance", "documents"),
+    [
+        ("hr", True, True),
+        ("leader", True, False),
+        ("section_head", False, True),
+        ("staff", False, False),
+    ],
+)
+def test_navigation_offers_compliance_and_documents_to_whom_may(
+    client, world, plan, persona, compliance, documents
+):
+    content = login(client, world, persona).get(reverse("web:home")).content.decode()
+
+    assert (f'href="{reverse("reporting:compliance")}"' in content) is compliance
+    assert (f'href="{reverse("reporting:batch_list")}"' in content) is documents
