@@ -12,7 +12,6 @@ from kinerja.appraisal.demo.organisation import demo_organisation_results_create
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.demo.feedback import demo_feedback_create
 from kinerja.multirater.demo import demo_multirater_create
-from kinerja.multirater.demo import demo_multirater_create
 from kinerja.org.demo import (
     DEFAULT_SEED,
     demo_agency_create,
@@ -106,7 +105,6 @@ class Command(BaseCommand):
         self._evaluations(agency, plans.period, seed)
         self._surveys(agency, seed)
         self._multirater(agency, plans.period, seed)
-        self._multirater(agency, plans.period, seed)
 
     def _feedback(self, agency, period, seed):
         """Feedback threads, guidance sessions and attendance summaries for the windows
@@ -171,21 +169,6 @@ class Command(BaseCommand):
                 % {
                     "responses": made.responses,
                     "units": made.units,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
-
-    def _multirater(self, agency, period, seed):
-        """A closed 360° feedback round over one division (kinerja.multirater.demo)."""
-        started = time.monotonic()
-        made = demo_multirater_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("360° feedback: %(answers)d answers on %(subjects)d people in %(seconds).1f s.")
-                % {
-                    "answers": made.answers,
-                    "subjects": made.subjects,
                     "seconds": time.monotonic() - started,
                 }
             )
