@@ -204,7 +204,7 @@ def evaluation_finalise(*, evaluation: Evaluation, actor) -> Evaluation:
     if evaluation.pk is None:
         raise ApplicationError(_("Rate the evaluation before making it final."))
     locked = (
-        Evaluation.objects.select_for_update()
+        Evaluation.objects.select_for_update(of=("self",))
         .select_related("skp__employee__user", "skp__period", "window")
         .get(pk=evaluation.pk)
     )

@@ -121,7 +121,7 @@ def objection_filing_problem(evaluation: Evaluation, on: datetime.date | None = 
 def objection_file(*, evaluation: Evaluation, reasons: str, actor) -> Objection:
     """The employee objects to their final annual result, with reasons."""
     evaluation = (
-        Evaluation.objects.select_for_update()
+        Evaluation.objects.select_for_update(of=("self",))
         .select_related("skp__employee__agency", "skp__period", "assessor")
         .get(pk=evaluation.pk)
     )
@@ -170,7 +170,7 @@ def objection_file(*, evaluation: Evaluation, reasons: str, actor) -> Objection:
 
 def _open(objection: Objection) -> Objection:
     objection = (
-        Objection.objects.select_for_update()
+        Objection.objects.select_for_update(of=("self",))
         .select_related("evaluation__skp__employee", "evaluation__assessor", "decider", "filed_by")
         .get(pk=objection.pk)
     )

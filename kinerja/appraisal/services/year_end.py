@@ -12,9 +12,24 @@ Celery workers with Redis.
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from django.db import connection, connections, transaction
-from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    DateTimeField,
+    F,
+    IntegerField,
+    JSONField,
+    Q,
+    QuerySet,
+    UUIDField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, JSONObject
 from django.utils.translation import gettext as _
 
 from kinerja.appraisal.enums import EmployeePredicate, EvaluationStatus
@@ -24,11 +39,6 @@ from kinerja.appraisal.models import (
     FinalisationRun,
     FinalisationStatus,
 )
-from kinerja.appraisal.services.credit_points import (
-    award_row,
-    award_snapshot,
-    compute_credit_points,
-)
 from kinerja.core.clock import now
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.models import ActivityLog
@@ -36,6 +46,7 @@ from kinerja.notifications.models import Notification
 from kinerja.org.enums import PositionKind
 from kinerja.org.models import Agency, Assignment, Employee, Unit
 from kinerja.planning.models import AssessmentPeriod
+from kinerja.regulation.credit_points import LEVELS_2023, credit_points, months_in_post
 from kinerja.regulation.predicate import PREDICATE_MATRIX_2022
 
 logger = logging.getLogger(__name__)
@@ -79,6 +90,31 @@ def _scope_agency(scope: Agency | Unit) -> Agency:
     return scope if isinstance(scope, Agency) else scope.agency
 
 
+def _insert_select(model, columns: dict[str, Any], source: QuerySet) -> int:
+    """``INSERT INTO <model> (<columns>) SELECT …`` with each column computed by the
+    database from ``source``'s rows: no row travels through Python."""
+    aliases = {f"insert_c{i}": expression for i, expression in enumerate(columns.values())}
+    select = source.order_by().annotate(**aliases).values(*aliases)
+    sql, params = select.query.sql_with_params()
+    quote = connection.ops.quote_name
+    meta = model._meta
+    targets = ", ".join(quote(meta.get_field(name).column) for name in columns)
+    picked = ", ".join(f"source.{quote(alias)}" for alias in aliases)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} ({targets}) SELECT {picked} FROM ({sql}) source",  # noqa: S608 -- names from model meta
+            params,
+        )
+        return cursor.rowcount
+
+
+def _new_uuid() -> RawSQL:
+    """A fresh UUID per row, in the database's own format for UUID columns."""
+    if connection.vendor == "postgresql":
+        return RawSQL("gen_random_uuid()", [], output_field=UUIDField())
+    return RawSQL("lower(hex(randomblob(16)))", [], output_field=CharField())
+
+
 @transaction.atomic
 def annual_finalise_bulk(
     *,
@@ -89,7 +125,10 @@ def annual_finalise_bulk(
 ) -> dict[str, int]:
     """Finalise every rated annual evaluation of ``period`` in the scope, set-based.
 
-    Returns counts: evaluations finalised, credit point awards made, notifications sent.
+    The same outcome as ``evaluation_finalise`` one at a time (status, predicate,
+    finalisation time and person, activity log, credit points, a notification), in a
+    fixed number of statements. Returns counts: evaluations finalised, credit point
+    awards made, notifications sent.
     """
     agency = _scope_agency(agency_or_unit)
     if period.agency_id != agency.pk:
@@ -97,123 +136,153 @@ def annual_finalise_bulk(
     stamp = now()
     finaliser = Employee.objects.filter(user=actor).first() if actor is not None else None
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    reason = _("Year-end finalisation")
 
-    before = dict(
-        finalisable(scope=agency_or_unit, period=period)
-        .select_for_update(of=("self",))
-        .values_list("pk", "predicate")
-    )
-    progress(10)
-    if not before:
-        progress(100)
-        return {"finalised": 0, "credit_points": 0, "notified": 0}
-
-    # Rows changed since they were read (a concurrent finalisation) fall out of the
-    # filter again, so the UPDATE cannot finalise anything twice.
-    finalisable(scope=agency_or_unit, period=period).update(
+    finalised = finalisable(scope=agency_or_unit, period=period).update(
         status=EvaluationStatus.FINAL,
         predicate=predicate_case(),
         finalised_at=stamp,
         finalised_by=finaliser,
         updated_at=stamp,
     )
-    progress(40)
-
-    rows = list(
-        Evaluation.objects.filter(
-            window__isnull=True,
-            skp__period=period,
-            status=EvaluationStatus.FINAL,
-            finalised_at=stamp,
-        ).select_related("skp__position", "skp__period")
+    progress(30)
+    if not finalised:
+        progress(100)
+        return {"finalised": 0, "credit_points": 0, "notified": 0}
+    # This run's rows: nobody else finalised anything at this very instant.
+    rows = Evaluation.objects.filter(
+        window__isnull=True, skp__period=period, status=EvaluationStatus.FINAL, finalised_at=stamp
     )
-    logs = [
-        ActivityLog(
-            actor_id=actor_id,
-            action=FINALISE_ACTION,
-            object_type="appraisal.evaluation",
-            object_uuid=row.uuid,
-            subject_employee_id=row.skp.employee_id,
-            before={"status": EvaluationStatus.DRAFT, "predicate": before.get(row.pk, "")},
-            after={"status": EvaluationStatus.FINAL, "predicate": row.predicate},
-            reason=_("Year-end finalisation"),
-        )
-        for row in rows
-    ]
-    ActivityLog.objects.bulk_create(logs, batch_size=BATCH)
-    progress(60)
+    _insert_select(
+        ActivityLog,
+        {
+            "occurred_at": Value(stamp, output_field=DateTimeField()),
+            "actor_id": Value(actor_id, output_field=IntegerField()),
+            "action": Value(FINALISE_ACTION),
+            "object_type": Value("appraisal.evaluation"),
+            "object_uuid": F("uuid"),
+            "subject_employee_id": F("skp__employee_id"),
+            "before": JSONObject(status=Value(EvaluationStatus.DRAFT.value)),
+            "after": JSONObject(
+                status=Value(EvaluationStatus.FINAL.value), predicate=F("predicate")
+            ),
+            "reason": Value(reason),
+        },
+        rows,
+    )
+    progress(50)
 
     awards = _credit_point_awards(rows, agency)
-    CreditPointAward.objects.filter(evaluation_id__in=[a.evaluation_id for a in awards]).delete()
     CreditPointAward.objects.bulk_create(awards, batch_size=BATCH)
-    ActivityLog.objects.bulk_create(
-        [
-            ActivityLog(
-                actor_id=actor_id,
-                action="appraisal.credit_points_award",
-                object_type="appraisal.creditpointaward",
-                object_uuid=award.uuid,
-                subject_employee_id=award.employee_id,
-                after=award_snapshot(award),
-                reason=_("Year-end finalisation"),
-            )
-            for award in awards
-        ],
-        batch_size=BATCH,
+    _insert_select(
+        ActivityLog,
+        {
+            "occurred_at": Value(stamp, output_field=DateTimeField()),
+            "actor_id": Value(actor_id, output_field=IntegerField()),
+            "action": Value("appraisal.credit_points_award"),
+            "object_type": Value("appraisal.creditpointaward"),
+            "object_uuid": F("uuid"),
+            "subject_employee_id": F("employee_id"),
+            "before": Value(None, output_field=JSONField()),
+            "after": JSONObject(
+                level=F("level"),
+                months=F("months"),
+                predicate=F("predicate"),
+                points=Cast("points", output_field=CharField()),
+            ),
+            "reason": Value(reason),
+        },
+        CreditPointAward.objects.filter(
+            evaluation__finalised_at=stamp, evaluation__skp__period=period
+        ),
     )
     progress(80)
 
-    notified = _notify_employees(rows, stamp)
+    # The message ``evaluation_finalise`` sends one at a time, in the recipient's
+    # language of the request (without the e-mail copy: one mail per employee is the
+    # reminders' job, not this transaction's); it links to the employee's results.
+    notified = _insert_select(
+        Notification,
+        {
+            "uuid": _new_uuid(),
+            "created_at": Value(stamp, output_field=DateTimeField()),
+            "updated_at": Value(stamp, output_field=DateTimeField()),
+            "recipient_id": F("skp__employee__user_id"),
+            "title": Value(
+                _("Your performance evaluation for %(what)s is final") % {"what": period.year}
+            ),
+            "body": Case(
+                *[
+                    When(
+                        predicate=choice.value,
+                        then=Value(
+                            _("Predicate: %(predicate)s. Open it to see the ratings and why.")
+                            % {"predicate": choice.label}
+                        ),
+                    )
+                    for choice in EmployeePredicate
+                ],
+                default=Value(""),
+                output_field=CharField(),
+            ),
+            "link": Value("/penilaian/saya/"),
+        },
+        rows.filter(skp__employee__user__isnull=False),
+    )
     progress(100)
-    return {"finalised": len(rows), "credit_points": len(awards), "notified": notified}
+    return {"finalised": finalised, "credit_points": len(awards), "notified": notified}
 
 
-def _credit_point_awards(rows: list[Evaluation], agency: Agency) -> list[CreditPointAward]:
-    functional = [r for r in rows if r.skp.position.kind == PositionKind.FUNGSIONAL]
+def _credit_point_awards(rows: QuerySet[Evaluation], agency: Agency) -> list[CreditPointAward]:
+    """The awards of the functional posts among ``rows``, computed by the regulation's
+    rule from plain values (one query for the evaluations, one for the posts held)."""
+    functional = list(
+        rows.filter(skp__position__kind=PositionKind.FUNGSIONAL).values_list(
+            "pk",
+            "predicate",
+            "skp__employee_id",
+            "skp__position_id",
+            "skp__position__level",
+            "skp__start_date",
+            "skp__end_date",
+            "skp__period__start_date",
+            "skp__period__end_date",
+        )
+    )
     if not functional:
         return []
-    wanted = {(r.skp.employee_id, r.skp.position_id) for r in functional}
+    wanted = {(row[2], row[3]) for row in functional}
     spans: dict[tuple[int, int], list] = {}
-    # One query for the agency's functional posts' assignments, filtered here; an
-    # IN list of 100,000 ids would cost more than reading the rows.
+    # One query for the agency's functional posts' assignments, filtered here; an IN
+    # list of 100,000 ids would cost more than reading the rows.
     for employee_id, position_id, start, end in Assignment.objects.filter(
         position__agency=agency, position__kind=PositionKind.FUNGSIONAL
     ).values_list("employee_id", "position_id", "start_date", "end_date"):
         if (employee_id, position_id) in wanted:
             spans.setdefault((employee_id, position_id), []).append((start, end))
     awards = []
-    for row in functional:
-        result = compute_credit_points(
-            row, spans.get((row.skp.employee_id, row.skp.position_id), [])
-        )
-        if result is not None:
-            awards.append(award_row(row, result))
-    return awards
-
-
-def _notify_employees(rows: list[Evaluation], stamp) -> int:
-    finalised = Evaluation.objects.filter(finalised_at=stamp).values("skp__employee_id")
-    users = dict(
-        Employee.objects.filter(pk__in=finalised, user__isnull=False).values_list("pk", "user_id")
-    )
-    # The same message as ``evaluation_finalise`` sends one at a time (without the
-    # e-mail copy: a mail per employee is the reminders' job, not this transaction's).
-    notifications = []
-    for row in rows:
-        if row.skp.employee_id not in users:
+    for pk, predicate, employee_id, position_id, level, start, end, first, last in functional:
+        if level not in LEVELS_2023 or not predicate:
             continue
-        notifications.append(
-            Notification(
-                recipient_id=users[row.skp.employee_id],
-                title=_("Your performance evaluation for %(what)s is final")
-                % {"what": row.skp.period.year},
-                body=_("Predicate: %(predicate)s. Open it to see the ratings and why.")
-                % {"predicate": EmployeePredicate(row.predicate).label},
-                link=f"/penilaian/skp/{row.skp.uuid}/tahunan/",
+        months = months_in_post(
+            spans.get((employee_id, position_id), []), max(start, first), min(end, last)
+        )
+        if months == 0:
+            continue
+        result = credit_points(predicate, level, months)
+        awards.append(
+            CreditPointAward(
+                evaluation_id=pk,
+                employee_id=employee_id,
+                level=level,
+                months=months,
+                predicate=predicate,
+                percentage=result.percentage,
+                coefficient=result.level.annual_coefficient,
+                points=result.points,
             )
         )
-    Notification.objects.bulk_create(notifications, batch_size=BATCH)
-    return len(notifications)
+    return awards
 
 
 # --- the background job ------------------------------------------------------------------
