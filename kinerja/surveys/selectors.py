@@ -76,15 +76,22 @@ def periods_of(survey_unit: SurveyUnit) -> QuerySet[SurveyPeriod]:
     ).order_by("-start_date", "name")
 
 
-def default_period(survey_unit: SurveyUnit, periods: list[SurveyPeriod]) -> SurveyPeriod | None:
-    """The latest period with answers (periods latest first), else the latest period."""
+def default_period(
+    survey_unit: SurveyUnit, periods: list[SurveyPeriod], on: datetime.date | None = None
+) -> SurveyPeriod | None:
+    """The period a results page opens on (``periods`` latest first): the latest ended
+    period with answers — a finished survey's result —, else the latest with answers
+    (the one running), else the latest."""
+    on = on or today()
     answered = set(
         Response.objects.filter(survey_unit=survey_unit)
         .values_list("period_id", flat=True)
         .distinct()
         .order_by()
     )
-    return next((p for p in periods if p.pk in answered), periods[0] if periods else None)
+    with_answers = [p for p in periods if p.pk in answered]
+    ended = [p for p in with_answers if p.end_date < on]
+    return next(iter(ended or with_answers or periods), None)
 
 
 def open_period(survey_unit: SurveyUnit, on: datetime.date) -> SurveyPeriod | None:

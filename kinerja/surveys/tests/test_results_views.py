@@ -78,6 +78,14 @@ def test_results_default_period_is_latest_with_answers(client, world, survey):
     assert client.get(results_url(survey)).context["period"] == survey.earlier
 
 
+def test_results_default_period_prefers_an_ended_one(client, world, survey):
+    add_responses(survey.unit, survey.earlier, [(3,) * 9])
+    add_responses(survey.unit, survey.period, [(4,) * 9])
+    login(client, world, "hr")
+    assert client.get(results_url(survey)).context["period"] == survey.earlier
+    assert client.get(results_url(survey, survey.period)).context["period"] == survey.period
+
+
 def test_results_unknown_period_is_404(client, world, survey):
     login(client, world, "hr")
     url = reverse("surveys:results", args=[survey.unit.uuid]) + "?periode=nope"
