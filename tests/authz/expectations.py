@@ -415,6 +415,11 @@ def _org_record_data(t):
     }
 
 
+def _org_record_form_url(t):
+    url = reverse("appraisal:organisation_result_record", args=[t.unit.uuid])
+    return f"{url}?period={period(t).uuid}&window=tahunan"
+
+
 def _calibration_unit_url(t):
     period(t)
     query = f"?agency={t.unit.agency.uuid}&unit={t.unit.uuid}&window=tahunan"
@@ -1021,11 +1026,14 @@ RULES = {
     "appraisal:organisation_results": page(
         ORG_RESULTS_PAGE, url=lambda t: reverse("appraisal:organisation_results")
     ),
-    "appraisal:organisation_result_record": page(
-        ORG_RESULT_RECORD,
-        url=lambda t: reverse("appraisal:organisation_result_record", args=[t.unit.uuid]),
-        method="POST",
-        data=_org_record_data,
+    "appraisal:organisation_result_record": (
+        page(ORG_RESULT_RECORD, url=_org_record_form_url),
+        page(
+            ORG_RESULT_RECORD,
+            url=lambda t: reverse("appraisal:organisation_result_record", args=[t.unit.uuid]),
+            method="POST",
+            data=_org_record_data,
+        ),
     ),
     "appraisal:calibration": (
         page(CALIBRATION_PAGE, url=lambda t: reverse("appraisal:calibration")),

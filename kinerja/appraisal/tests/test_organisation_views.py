@@ -71,6 +71,26 @@ def test_organisation_record_by_leader_inline(client, world, plan):
     assert result.recorded_by == world.division_head
 
 
+def test_organisation_record_form_is_fetched_per_row(client, world, plan):
+    login(client, world, "division_head")
+    url = _record_url(world.section) + f"?period={plan.period.uuid}&window=tahunan"
+    fragment = client.get(url, **HTMX)
+    assert fragment.status_code == 200
+    assert "org-form" in fragment.content.decode()
+    assert "<html" not in fragment.content.decode()
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "org-form" in page.content.decode() and "<html" in page.content.decode()
+    listed = client.get(reverse("appraisal:organisation_results"))
+    assert "org-form" not in listed.content.decode()
+
+
+def test_organisation_record_form_refused_to_the_unit_head(client, world, plan):
+    login(client, world, "section_head")
+    url = _record_url(world.section) + f"?period={plan.period.uuid}"
+    assert client.get(url, **HTMX).status_code == 403
+
+
 def test_organisation_record_change_without_reason_keeps_the_old_result(client, world, plan):
     organisation_result_record(
         unit=world.section, period=plan.period, window=None, predicate="baik", actor=None

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from kinerja.access.permissions import (
     actor_for,
@@ -73,14 +73,15 @@ def chosen_period(request: HttpRequest, agency: Agency) -> AssessmentPeriod | No
 
 def chosen_window(request: HttpRequest, period: AssessmentPeriod) -> ReportingWindow | None:
     """``window=<uuid>``, or ``window=tahunan`` for the year; by default the latest window
-    that has started, or the year when none has."""
+    that has ended (the one being assessed), else the first."""
     windows = ReportingWindow.objects.filter(period=period)
     value = request.POST.get("window", request.GET.get("window", ""))
     if value == ANNUAL:
         return None
     if value:
         return get_by_uuid(windows, value)
-    return windows.filter(start_date__lte=today()).order_by("-number").first()
+    ended = windows.filter(end_date__lt=today()).order_by("-number").first()
+    return ended or windows.order_by("number").first()
 
 
 def window_param(window: ReportingWindow | None) -> str:
@@ -99,13 +100,19 @@ def _recordable_units(request: HttpRequest, agency: Agency) -> list[Unit]:
 
 
 def _row(unit: Unit, result: OrganisationResult | None, rounding: str, form=None) -> dict:
-    initial = {"predicate": result.predicate, "basis": result.basis} if result else {}
+    """One unit's row; ``form`` only when the row is being edited (the list renders none,
+    so a large agency's page stays light: the form is fetched per row)."""
     return {
         "unit": unit,
         "result": result,
-        "form": form or OrganisationResultForm(initial=initial, prefix=f"u{unit.pk}"),
+        "form": form,
         "guide": explain_guide(result.predicate, rounding) if result else "",
     }
+
+
+def _blank_form(unit: Unit, result: OrganisationResult | None) -> OrganisationResultForm:
+    initial = {"predicate": result.predicate, "basis": result.basis} if result else {}
+    return OrganisationResultForm(initial=initial, prefix=f"u{unit.pk}")
 
 
 def _context(request, agency, period, window) -> dict:
@@ -142,10 +149,36 @@ def organisation_results(request: HttpRequest) -> HttpResponse:
     return render(request, "appraisal/organisation_results.html", context)
 
 
+def _save(request: HttpRequest, form, unit: Unit, period, window) -> bool:
+    """Call the service with the form's data; a refusal becomes the form's errors."""
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        organisation_result_record(
+            unit=unit,
+            period=period,
+            window=window,
+            predicate=data["predicate"],
+            basis=data["basis"],
+            reason=data["reason"],
+            actor=request.user,
+        )
+    except ValidationError as refusal:
+        for field, errors in refusal.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return False
+    except ApplicationError as refusal:
+        form.add_error(None, refusal.message)
+        return False
+    return True
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def organisation_result_record_view(request: HttpRequest, uuid) -> HttpResponse:
-    """Record or change one unit's predicate; answers with the unit's row for htmx."""
+    """GET: the unit's row with its form (htmx), or the form on its own page. POST:
+    record or change the unit's predicate; answers with the unit's row for htmx."""
     unit = get_by_uuid(units_visible_to(request.user).select_related("agency"), uuid)
     if not may(request.user, "appraisal.record_organisation_result", unit):
         raise PermissionDenied
@@ -153,42 +186,28 @@ def organisation_result_record_view(request: HttpRequest, uuid) -> HttpResponse:
     if period is None:
         raise Http404
     window = chosen_window(request, period)
+    context = _context(request, unit.agency, period, window)
+    rounding = policy_for(unit.agency).rounding
+    if request.method == "GET":
+        result = organisation_results_for([unit], period, window).get(unit.pk)
+        context.update(row=_row(unit, result, rounding, _blank_form(unit, result)))
+        template = "appraisal/organisation_row.html"
+        if not request.htmx:
+            template = "appraisal/organisation_form_page.html"
+        return render(request, template, context)
     form = OrganisationResultForm(request.POST, prefix=f"u{unit.pk}")
-    error = ""
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            organisation_result_record(
-                unit=unit,
-                period=period,
-                window=window,
-                predicate=data["predicate"],
-                basis=data["basis"],
-                reason=data["reason"],
-                actor=request.user,
-            )
-        except ValidationError as refusal:
-            for field, errors in refusal.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        except ApplicationError as refusal:
-            form.add_error(None, refusal.message)
-        else:
-            form = None
-    if form is not None:
-        error = _("The organisation result was not saved.")
-    result = organisation_results_for([unit], period, window).get(unit.pk)
+    saved = _save(request, form, unit, period, window)
     if request.htmx:
-        context = _context(request, unit.agency, period, window)
-        rounding = policy_for(unit.agency).rounding
-        context.update(row=_row(unit, result, rounding, form), saved=form is None, error=error)
+        result = organisation_results_for([unit], period, window).get(unit.pk)
+        context.update(row=_row(unit, result, rounding, None if saved else form), saved=saved)
         return render(request, "appraisal/organisation_row.html", context)
-    if form is None:
+    if saved:
         messages.success(
             request, _("The result of %(unit)s has been recorded.") % {"unit": unit.name}
         )
     else:
         problems = [str(m) for errors in form.errors.values() for m in errors]
-        messages.error(request, " ".join(problems) or error)
+        messages.error(request, " ".join(problems) or _("The organisation result was not saved."))
     query = urlencode(
         {"agency": unit.agency.uuid, "period": period.uuid, "window": window_param(window)}
     )
