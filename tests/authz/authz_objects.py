@@ -351,7 +351,7 @@ def report_skp(t):
         indicator_add(
             result=found,
             aspect=Aspect.QUANTITY,
-            text=f"IKI laporan {t.emp.nip}",
+            text="IKI laporan",
             target_value=Decimal(12),
             target_unit="dokumen",
         )

@@ -191,11 +191,14 @@ def evidence_file_create(
     request: HttpRequest,
     uuid: UUID,
     indicator: UUID,
-    file: File[UploadedFile],
+    file: File[UploadedFile] = None,
     title: Form[str] = "",
 ):
     report = _changeable(request, uuid)
     target = _indicator(report, indicator)
+    # Optional in the signature so that who may upload is checked before what was sent.
+    if file is None:
+        raise ApplicationError(_("Choose a file to upload."))
     evidence = evidence_services.evidence_add_file(
         report=report, indicator=target, upload=file, title=title, actor=request.user
     )
