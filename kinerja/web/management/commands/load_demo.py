@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from kinerja.access.demo import demo_logins_grant
 from kinerja.appraisal.demo.evaluations import demo_evaluations_create
 from kinerja.appraisal.demo.organisation import demo_organisation_results_create
+from kinerja.appraisal.demo.year_end import demo_year_end_create
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.demo.feedback import demo_feedback_create
+from kinerja.execution.demo.realisations import demo_realisations_create
 from kinerja.multirater.demo import demo_multirater_create
 from kinerja.org.demo import (
     DEFAULT_SEED,
@@ -100,11 +102,34 @@ class Command(BaseCommand):
         )
         # Issue 4, in this order: realisations → feedback → organisation results →
         # evaluations → finalisation/objection → surveys → 360°.
+        self._realisations(agency, plans.period, seed)
         self._feedback(agency, plans.period, seed)
         self._organisation_results(agency, plans.period, seed)
         self._evaluations(agency, plans.period, seed)
+        self._year_end(agency, plans.period, seed)
         self._surveys(agency, seed)
         self._multirater(agency, plans.period, seed)
+
+    def _realisations(self, agency, period, seed):
+        """Realisations with evidence for the windows that have ended
+        (kinerja.execution.demo.realisations)."""
+        started = time.monotonic()
+        made = demo_realisations_create(agency=agency, period=period, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Realisations: %(reports)d reports (%(submitted)d submitted), "
+                    "%(realisations)d realisations, %(evidence)d evidence in %(seconds).1f s."
+                )
+                % {
+                    "reports": made.reports,
+                    "submitted": made.submitted,
+                    "realisations": made.realisations,
+                    "evidence": made.evidence,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
 
     def _feedback(self, agency, period, seed):
         """Feedback threads, guidance sessions and attendance summaries for the windows
@@ -137,6 +162,28 @@ class Command(BaseCommand):
                 % {
                     "final": made.final,
                     "draft": made.draft,
+                    "seconds": time.monotonic() - started,
+                }
+            )
+        )
+
+    def _year_end(self, agency, period, seed):
+        """Two units' annual results final, with credit points and objections
+        (kinerja.appraisal.demo.year_end)."""
+        started = time.monotonic()
+        made = demo_year_end_create(agency=agency, period=period, seed=seed)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Year end: %(final)d annual results final in %(units)d units, "
+                    "%(points)d credit point awards, %(objections)d objections in "
+                    "%(seconds).1f s."
+                )
+                % {
+                    "final": made.finalised,
+                    "units": made.units,
+                    "points": made.credit_points,
+                    "objections": made.objections,
                     "seconds": time.monotonic() - started,
                 }
             )
