@@ -365,6 +365,11 @@ def page_context(
         if rated
         else "",
         "feedback_partial": feedback["partial"],
+        "value_messages": sum(
+            len(thread.messages if feedback["partial"] else thread)
+            for _value, thread in values
+            if thread
+        ),
         "page_url": evaluation_url(skp, window),
     }
     context.update(
