@@ -372,7 +372,9 @@ def _evaluation_date(evaluation: Any) -> datetime.date:
     skp = evaluation.skp
     window = evaluation.window
     end: datetime.date = window.end_date if window is not None else skp.period.end_date
-    return max(skp.start_date, min(end, skp.end_date))
+    start: datetime.date = skp.start_date
+    last: datetime.date = skp.end_date
+    return max(start, min(end, last))
 
 
 def _rate_evaluation(actor: Actor, evaluation: Any) -> bool:
