@@ -151,6 +151,14 @@ class RuleRow:
     count: int
     percent: float
 
+    @property
+    def minimum(self) -> int | None:
+        return self.finding.minimum
+
+    @property
+    def maximum(self) -> int | None:
+        return self.finding.maximum
+
 
 @dataclass
 class Distribution:

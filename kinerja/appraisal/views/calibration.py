@@ -41,6 +41,7 @@ from kinerja.appraisal.views.organisation import (
     get_by_uuid,
     window_param,
 )
+from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
@@ -117,6 +118,23 @@ def _page_context(request, *, agency, period, window, unit, scope, groups) -> di
     }
 
 
+def _calibration_window(request: HttpRequest, period: AssessmentPeriod):
+    """The window asked for; by default the latest ended window in which anyone in the
+    period has been rated (calibration follows rating), else ``chosen_window``'s."""
+    if request.GET.get("window"):
+        return chosen_window(request, period)
+    rated = (
+        Evaluation.objects.filter(skp__period=period, window__end_date__lt=today())
+        .exclude(predicate="")
+        .order_by("-window__number")
+        .values_list("window", flat=True)
+        .first()
+    )
+    if rated is not None:
+        return ReportingWindow.objects.get(pk=rated)
+    return chosen_window(request, period)
+
+
 @login_required
 def calibration(request: HttpRequest) -> HttpResponse:
     agency = chosen_agency(request)
@@ -136,7 +154,7 @@ def calibration(request: HttpRequest) -> HttpResponse:
     period = chosen_period(request, agency)
     context = {"agency": agency, "period": period, "groups": []}
     if period is not None:
-        window = chosen_window(request, period)
+        window = _calibration_window(request, period)
         groups = _groups(request.user, period=period, window=window, unit=unit, scope=scope)
         context = _page_context(
             request,
