@@ -21,7 +21,13 @@ Benchmark = Callable[[Options], dict]
 REGISTRY: dict[str, tuple[str, Benchmark]] = {}
 
 # The modules that register benchmarks; add yours here.
-MODULES = ["bench.import_employees", "bench.pdf_documents", "bench.surge"]
+MODULES = [
+    "bench.import_employees",
+    "bench.pdf_documents",
+    "bench.evaluation_documents",
+    "bench.surge",
+    "bench.finalisation",
+]
 
 
 def benchmark(name: str, description: str) -> Callable[[Benchmark], Benchmark]:

@@ -93,7 +93,9 @@ def test_annual_finalise_bulk_logs_each_employee(world, rated_year):
         world.puskesmas_head.pk,
     }
     staff = entries.get(subject_employee_id=world.staff.pk)
-    assert staff.after == {"status": "final", "predicate": "butuh_perbaikan"}
+    assert staff.after == {"status": "final", "predicate": "butuh_perbaikan", "credit_points": None}
+    nurse = entries.get(subject_employee_id=world.nurse.pk)
+    assert Decimal(nurse.after["credit_points"]) == Decimal("12.5")
     assert staff.actor == world.users["hr"]
     assert Notification.objects.filter(recipient=world.users["staff"]).count() == 1
 
