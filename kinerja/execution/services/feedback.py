@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.execution.models import FeedbackMessage
@@ -48,6 +49,8 @@ def _check(skp: Skp, window: ReportingWindow, result, core_value: str, text: str
         raise ApplicationError(_("Feedback is given on an approved SKP."))
     if window.period_id != skp.period_id:
         raise ApplicationError(_("This reporting window is not in the SKP's period."))
+    if window.start_date > today():
+        raise ApplicationError(_("This reporting window has not started yet."))
     if (result is None) == (not core_value):
         raise ApplicationError(_("Feedback is about one result or one core value."))
     if result is not None and result.skp_id != skp.pk:

@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.core import mail
 
+from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.models import ActivityLog
 from kinerja.execution.models import FeedbackMessage
@@ -151,3 +154,17 @@ def test_feedback_threads_group_per_result_and_value(fw):
     assert by_key["v-akuntabel"] == []
     other_window = fw.period.windows.order_by("number")[1]
     assert all(not t.messages for t in feedback_threads(fw.skp, other_window))
+
+
+def test_feedback_post_on_future_window_refused(fw):
+    future = fw.window
+    future.start_date = today() + datetime.timedelta(days=1)  # in memory only
+    with pytest.raises(ApplicationError):
+        feedback_post(
+            skp=fw.skp,
+            window=future,
+            core_value="akuntabel",
+            text="Terlalu dini",
+            actor=fw.world.users["section_head"],
+        )
+    assert not FeedbackMessage.objects.exists()
