@@ -19,6 +19,19 @@ def _reporting_items(actor, assesses: bool) -> list:
     return items
 
 
+def _year_end_items(actor) -> list:
+    """Objections, credit points and the year-end finalisation (appraisal, H5): every
+    employee may object and may be an assessor or decider; HR admins see those of their
+    staff, list credit points and finalise the year."""
+    items = []
+    if actor.employee is not None or actor.is_hr_admin or actor.is_superuser:
+        items.append((reverse("appraisal:objection_list"), _("Objections")))
+    if actor.is_hr_admin or actor.is_superuser:
+        items.append((reverse("appraisal:credit_points_list"), _("Credit points")))
+        items.append((reverse("appraisal:year_end"), _("Year-end finalisation")))
+    return items
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -65,6 +78,7 @@ def navigation(request):
         items.append((reverse("appraisal:calibration"), _("Calibration")))
     if agency_wide_hr:
         items.append((reverse("appraisal:policy"), _("Assessment policy")))
+    items += _year_end_items(actor)
     items += _reporting_items(actor, assesses)
     items.append((reverse("web:notifications"), _("Notifications")))
     items.append((reverse("web:guide"), _("Guide")))

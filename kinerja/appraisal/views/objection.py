@@ -232,6 +232,7 @@ def _detail(request: HttpRequest, objection: Objection, **forms) -> HttpResponse
         "can_state": is_open and may(user, "appraisal.state_objection", objection),
         "can_decide": is_open and may(user, "appraisal.decide_objection", objection),
         "can_withdraw": is_open and may(user, "appraisal.file_objection", evaluation),
+        "can_read_log": may(user, "core.view_activity_log", objection.filed_by),
         "statement_form": forms.get("statement_form")
         or ObjectionStatementForm(initial={"statement": objection.assessor_statement}),
         "decide_form": forms.get("decide_form") or ObjectionDecideForm(),
