@@ -209,3 +209,35 @@ def test_attendance_import_query_count_constant(fw, world):
         assert run(fw, csv_bytes(*[row(p.nip) for p in people])).ok
     assert AttendanceSummary.objects.count() == 13
     assert len(large) == len(small)
+
+
+def test_import_workbook_too_large_unpacked_refused(fw, monkeypatch):
+    from openpyxl import Workbook
+
+    from kinerja.execution import attendance_files
+
+    workbook = Workbook()
+    workbook.active.append(list(COLUMNS))
+    workbook.active.append([fw.world.staff.nip, 1, 60, 60, 0, 0, 0, 0, "x" * 5000])
+    out = io.BytesIO()
+    workbook.save(out)
+    monkeypatch.setattr(attendance_files, "MAX_UNPACKED_BYTES", 1000)
+    report = run(fw, out.getvalue(), name="kehadiran.xlsx")
+    assert not report.ok and report.errors[0].row is None
+    assert not AttendanceSummary.objects.exists()
+
+
+def test_attendance_page_query_count_constant(client, fw):
+    client.force_login(fw.world.users["hr"])
+    url = reverse("execution:attendance")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    assert run(
+        fw,
+        csv_bytes(
+            *[row(p.nip, str(n)) for p in [fw.world.staff, fw.world.peer] for n in (1, 2, 3)]
+        ),
+    ).ok
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
