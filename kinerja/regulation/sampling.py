@@ -11,6 +11,7 @@ decimals shown.
 """
 
 import datetime
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -103,6 +104,7 @@ def t_cdf(t: float, df: int) -> float:
     return 1.0 - tail if t >= 0 else tail
 
 
+@functools.lru_cache(maxsize=1024)
 def t_quantile(p: float, df: int) -> float:
     """The t value with P(T ≤ t) = p, by bisection on the CDF."""
     if not 0.0 < p < 1.0:
