@@ -45,3 +45,18 @@ def test_leader_records_and_assessor_calibrates_on_phone(phone, world, calibrati
     assert ActivityLog.objects.get(action="appraisal.evaluation_rate").reason == (
         "Kalibrasi dengan capaian unit"
     )
+
+
+def test_hr_sets_the_rounding_and_reads_a_unit(desktop, world, calibration):
+    desktop.login_as("hr")
+    desktop.nav("Assessment policy")
+    desktop.page.locator("input[name=rounding][value=strict]").check()
+    desktop.submit("Save")
+    desktop.see("The assessment policy has been saved.")
+    desktop.nav("Calibration")
+    desktop.page.locator("#cal-unit").select_option(str(world.section.uuid))
+    desktop.submit("Show")
+    group = desktop.page.locator(f"#group-{world.section.uuid}")
+    assert group.locator("tbody tr[data-predicate]").count() == 2
+    desktop.click(desktop.page.locator("main > details > summary").first, step="the guide")
+    desktop.see("Strict (maxima down, minima up)")
