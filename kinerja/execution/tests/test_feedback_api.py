@@ -197,3 +197,37 @@ def test_api_coaching_feedback_bad_answers(client, fw, answers):
     response = _post(client, f"/coaching/sessions/{session.uuid}/feedback", {"answers": answers})
     assert response.status_code in {400, 422}
     assert not CoachingFeedback.objects.exists()
+
+
+def test_api_coaching_lists_query_count_constant(client, fw):
+    from kinerja.execution.services.coaching import ScoreInput, competence_evaluation_create
+
+    def add(index):
+        session = coaching_session_log(
+            employee=fw.world.staff,
+            held_on=today(),
+            kind="coaching",
+            topic=f"Sesi {index}",
+            actor=fw.world.users["section_head"],
+        )
+        competence_evaluation_create(
+            employee=fw.world.staff,
+            evaluated_on=today(),
+            scores=[ScoreInput("Integritas", 4, "Baik"), ScoreInput("Komunikasi", 3, "Cukup")],
+            actor=fw.world.users["section_head"],
+        )
+        return session
+
+    add(0)
+    _login(client, fw, "division_head")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{API}/coaching/sessions").status_code == 200
+            assert client.get(f"{API}/competence-evaluations").status_code == 200
+        return len(queries)
+
+    few = count()
+    for index in range(1, 11):
+        add(index)
+    assert count() == few
