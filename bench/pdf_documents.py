@@ -21,10 +21,11 @@ DOCUMENTS, SMOKE_DOCUMENTS = 60, 4
 GOAL_PER_SECOND = 10  # issue 6: at least ten documents a second on a 2-core machine
 
 
-def _organisation(count: int):
+def _organisation(count: int, *, code: str = "bench-pdf", first: int = 0):
     """A section head and ``count`` staff under a head of office, each with an approved,
     complete SKP: three main results of three indicators, one additional result, the
-    seven expectations and the annex (not timed)."""
+    seven expectations and the annex (not timed). ``code`` names the agency and
+    ``first`` shifts the NIP sequence, so several organisations fit in one database."""
     from kinerja.core.clock import today
     from kinerja.org.enums import EmploymentType, PositionKind, UnitKind
     from kinerja.org.models import Agency, Assignment, Employee, Position
@@ -44,7 +45,7 @@ def _organisation(count: int):
     from kinerja.regulation.nip import build_nip
 
     agency = Agency.objects.create(
-        name="Pemerintah Kabupaten Tolok Ukur", code="bench-pdf", head_title="Bupati", city="Ukur"
+        name="Pemerintah Kabupaten Tolok Ukur", code=code, head_title="Bupati", city="Ukur"
     )
     office = unit_create(
         agency=agency, parent=None, name="Dinas Kesehatan", code="DINKES", kind=UnitKind.OFFICE
@@ -93,7 +94,7 @@ def _organisation(count: int):
             appointment_year=birth.year + 25,
             appointment_month=3,
             sex="M" if n % 2 else "F",
-            sequence=n + 1,
+            sequence=first + n + 1,
             pppk_field=1,
         )
         return Employee(

@@ -6,13 +6,15 @@ download through a permission check. Reporting writes only its own job rows.
 """
 
 import logging
+import multiprocessing
 import os
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -124,14 +126,10 @@ def document_batch_run(*, batch: DocumentBatch) -> DocumentBatch:
     try:
         # PDFs are compressed already: storing them is as small and much faster.
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-            for evaluation_id in batch.evaluation_ids:
-                try:
-                    evaluation = evaluation_detail(Evaluation.objects.all(), None, pk=evaluation_id)
-                except Evaluation.DoesNotExist:
-                    evaluation = None  # deleted since the batch started: skipped
-                if evaluation is not None:
-                    name = _unique(evaluation_filename(evaluation), names)
-                    archive.writestr(name, evaluation_pdf(evaluation))
+            for rendered in _rendered(batch.evaluation_ids):
+                if rendered is not None:  # None: deleted since the batch started
+                    filename, pdf = rendered
+                    archive.writestr(_unique(filename, names), pdf)
                 done += 1
                 if time.monotonic() - reported >= PROGRESS_EVERY_SECONDS:
                     DocumentBatch.objects.filter(pk=batch.pk).update(done=done)
@@ -152,6 +150,39 @@ def document_batch_run(*, batch: DocumentBatch) -> DocumentBatch:
         update_fields=["status", "finished_at", "done", "zip_path", "zip_bytes", "updated_at"]
     )
     return batch
+
+
+def _render_one(evaluation_id: int) -> tuple[str, bytes] | None:
+    try:
+        evaluation = evaluation_detail(Evaluation.objects.all(), pk=evaluation_id)
+    except Evaluation.DoesNotExist:
+        return None
+    return evaluation_filename(evaluation), evaluation_pdf(evaluation)
+
+
+def render_processes() -> int:
+    """How many processes render a batch: ``DOCUMENT_BATCH_PROCESSES`` (default one per
+    core). One when that is impossible or would be wrong: inside a transaction (other
+    processes would not see its rows; tests run so), or inside a daemonic process (a
+    Celery prefork child may not fork children)."""
+    wanted = getattr(settings, "DOCUMENT_BATCH_PROCESSES", None) or os.cpu_count() or 1
+    if connection.in_atomic_block or multiprocessing.current_process().daemon:
+        return 1
+    return max(1, int(wanted))
+
+
+def _rendered(ids: list[int]) -> Iterator[tuple[str, bytes] | None]:
+    """Each evaluation's file name and PDF, in order. WeasyPrint lays out one document
+    per core at a time: with several cores the documents are rendered by forked
+    processes (each with its own database connection) while this one writes the zip."""
+    processes = min(render_processes(), len(ids))
+    if processes <= 1:
+        yield from map(_render_one, ids)
+        return
+    connections.close_all()  # the children open their own
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) as pool:
+        yield from pool.imap(_render_one, ids)
 
 
 def _unique(name: str, taken: set[str]) -> str:

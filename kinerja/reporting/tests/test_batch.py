@@ -301,3 +301,31 @@ def test_batch_list_costs_the_same_queries_for_one_and_many(client, world, plan)
     with CaptureQueriesContext(connection) as many:
         assert client.get(start_url()).status_code == 200
     assert len(many) == len(one)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_batch_renders_in_several_processes_outside_a_transaction(
+    section_evaluations, world, plan, settings
+):
+    settings.DOCUMENT_BATCH_PROCESSES = 2
+    batch = DocumentBatch.objects.create(
+        unit=world.health,
+        period=plan.period,
+        window=section_evaluations[0].window,
+        requested_by=world.users["hr"],
+        evaluation_ids=[e.pk for e in section_evaluations],
+        total=3,
+    )
+
+    assert batches.render_processes() == 2
+    document_batch_run(batch=batch)
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.done) == (BatchStatus.DONE, 3)
+    assert len(zip_names(batch)) == 3
+
+
+def test_batch_renders_in_one_process_inside_a_transaction(db, settings):
+    settings.DOCUMENT_BATCH_PROCESSES = 4
+
+    assert batches.render_processes() == 1
