@@ -188,6 +188,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # `celery -A config beat`); without beat, cron runs `manage.py send_reminders` (docs/operations.md).
 REMINDER_DAYS = tuple(int(d) for d in env_str("REMINDER_DAYS", "7,1").split(",") if d.strip())
 CELERY_TIMEZONE = TIME_ZONE
+# Processes a bulk document job renders with (0: one per core); see docs/operations.md.
+DOCUMENT_BATCH_PROCESSES = env_int("DOCUMENT_BATCH_PROCESSES", 0)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "send-reminders-daily": {
