@@ -41,6 +41,8 @@ def test_public_form_opens_without_login_with_nine_questions(client, survey):
         assert f'name="{code}"' in html
     assert "Sangat kompeten" in html  # the official wording, in Indonesian by default
     assert 'name="website"' in html
+    assert "<script" not in html  # light: one stylesheet, works without JavaScript
+    assert 'id="language-select"' in html
 
 
 def test_public_form_valid_submission_is_stored_and_thanks(client, survey, world):
