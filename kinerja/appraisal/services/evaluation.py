@@ -8,6 +8,7 @@ through an objection (``appraisal.services.objection``).
 """
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.appraisal.enums import EvaluationStatus, Rating
@@ -191,8 +192,8 @@ def _notify_final(evaluation: Evaluation) -> None:
     body = _("Predicate: %(predicate)s. Open it to see the ratings and why.") % {
         "predicate": evaluation.get_predicate_display()
     }
-    window = evaluation.window.uuid if evaluation.window is not None else "tahunan"
-    link = f"/penilaian/skp/{skp.uuid}/{window}/"
+    window = str(evaluation.window.uuid) if evaluation.window is not None else "tahunan"
+    link = reverse("appraisal:evaluation", args=[skp.uuid, window])
     transaction.on_commit(
         lambda: notify(recipient=user, title=title, body=body, link=link, email=True)
     )
