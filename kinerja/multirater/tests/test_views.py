@@ -194,10 +194,10 @@ def test_progress_page_query_count_does_not_grow(client, team, world):
     client.get(reverse("multirater:round_detail", args=[small.uuid]))
     with CaptureQueriesContext(connection) as few:
         response = client.get(reverse("multirater:round_detail", args=[small.uuid]))
-    assert response.content.count(b'class="subject-row"') == 2
+    assert response.content.count(b"list-group-item subject-row") == 2
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse("multirater:round_detail", args=[large.uuid]))
-    assert response.content.count(b'class="subject-row"') == 8
+    assert response.content.count(b"list-group-item subject-row") == 8
     assert len(many) == len(few)
 
 
