@@ -16,6 +16,7 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.enums import COACHING_FEEDBACK_STATEMENTS
 from kinerja.execution.forms.coaching import CompetenceForm, SessionFeedbackForm, SessionForm
 from kinerja.execution.models import CoachingFeedback
+from kinerja.execution.selectors_attendance import attendance_of
 from kinerja.execution.selectors_coaching import (
     coaching_feedback_summary,
     coaching_session_list,
@@ -121,6 +122,11 @@ def coaching_person(request: HttpRequest, uuid) -> HttpResponse:
                 competence_evaluation_list(
                     competence_evaluations_visible_to(request.user).filter(employee=person)
                 )
+            ),
+            "attendance": (
+                list(attendance_of(person))
+                if may(request.user, "execution.view_attendance", person)
+                else None
             ),
             "may_log": may(request.user, "execution.log_coaching", person),
             "may_evaluate": may(request.user, "execution.evaluate_competence", person),
