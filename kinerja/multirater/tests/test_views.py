@@ -213,3 +213,38 @@ def test_my_tasks_query_count_does_not_grow(client, team, world):
         response = client.get(url)
     assert response.content.count(b'class="list-group-item d-flex') >= 6
     assert len(several) == len(none)
+
+
+def test_hr_starts_reminds_and_closes_a_draft_round(client, team, world):
+    from kinerja.core.models import ActivityLog
+    from kinerja.notifications.models import Notification
+
+    round_ = round_open(root_unit=world.section, period=team.period, draft=True)
+    client_for(client, world.users["hr"])
+    detail = reverse("multirater:round_detail", args=[round_.uuid])
+    page = client.get(detail)
+    assert b'id="round-start"' in page.content and b'id="round-remind"' not in page.content
+    client.post(reverse("multirater:round_start", args=[round_.uuid]))
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.OPEN
+    invited = Notification.objects.count()
+    assert invited > 0
+    client.post(reverse("multirater:round_remind", args=[round_.uuid]))
+    assert Notification.objects.count() == 2 * invited
+    client.post(reverse("multirater:round_close", args=[round_.uuid]))
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.CLOSED
+    assert list(
+        ActivityLog.objects.filter(object_uuid=round_.uuid)
+        .order_by("id")
+        .values_list("action", flat=True)
+    ) == [
+        "multirater.round_open",
+        "multirater.round_start",
+        "multirater.round_remind",
+        "multirater.round_close",
+    ]
+    # Closing twice is refused with a message; nothing changes.
+    response = client.post(reverse("multirater:round_close", args=[round_.uuid]), follow=True)
+    assert response.status_code == 200
+    assert ActivityLog.objects.filter(action="multirater.round_close").count() == 1
