@@ -12,8 +12,8 @@ import datetime
 import random
 from collections import defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db.models import F
 from django.utils import timezone
 
 from kinerja.appraisal.enums import EvaluationStatus
@@ -25,6 +25,7 @@ from kinerja.appraisal.selectors_evaluation import (
 )
 from kinerja.core.services import log_action
 from kinerja.execution.models import Realisation
+from kinerja.org.demo.writer import insert_rows
 from kinerja.org.models import Agency
 from kinerja.planning.models import AssessmentPeriod, Indicator, ReportingWindow, Skp
 from kinerja.regulation.predicate import Rating, employee_predicate
@@ -57,6 +58,25 @@ NOTES = (
 )
 
 
+COLUMNS = (
+    "skp_id",
+    "window_id",
+    "status",
+    "recommended_results_rating",
+    "mean_achievement",
+    "results_rating",
+    "behaviour_rating",
+    "justification",
+    "predicate",
+    "organisation_result_id",
+    "notes",
+    "assessor_id",
+    "rated_at",
+    "finalised_at",
+    "finalised_by_id",
+)
+
+
 @dataclass(frozen=True)
 class DemoEvaluations:
     final: int
@@ -75,23 +95,25 @@ def _at(day: datetime.date, rng: random.Random) -> datetime.datetime:
     return timezone.make_aware(moment)
 
 
-def _inputs(skps: list[Skp], window: ReportingWindow):
-    """Indicators per SKP and realisations per indicator for the window, in two queries."""
-    indicators: dict[int, list[Indicator]] = defaultdict(list)
-    for indicator in (
+def _indicators(skps: list[Skp]) -> dict[int, list[SimpleNamespace]]:
+    """Per SKP, its indicators as light rows (pk, aspect, target), in one query."""
+    found: dict[int, list[SimpleNamespace]] = defaultdict(list)
+    rows = (
         Indicator.objects.filter(result__skp__in=skps)
-        .annotate(skp_id=F("result__skp_id"))
-        .only("pk", "aspect", "target_value", "result_id")
         .order_by("result__order", "order", "pk")
-    ):
-        indicators[indicator.skp_id].append(indicator)
-    realisations = {
-        r.indicator_id: r
-        for r in Realisation.objects.filter(report__window=window, report__skp__in=skps).only(
-            "pk", "indicator_id", "value"
-        )
-    }
-    return indicators, realisations
+        .values_list("pk", "aspect", "target_value", "result__skp_id")
+    )
+    for pk, aspect, target, skp_id in rows:
+        found[skp_id].append(SimpleNamespace(pk=pk, aspect=aspect, target_value=target))
+    return found
+
+
+def _realisations(skps: list[Skp], window: ReportingWindow) -> dict[int, SimpleNamespace]:
+    """Per indicator, its realisation in the window as a light row, in one query."""
+    rows = Realisation.objects.filter(report__window=window, report__skp__in=skps).values_list(
+        "indicator_id", "value"
+    )
+    return {indicator: SimpleNamespace(value=value) for indicator, value in rows}
 
 
 def _rate(rng, recommendation) -> tuple[str, str, str]:
@@ -132,13 +154,11 @@ def demo_evaluations_create(
         return DemoEvaluations(final=0, draft=0, windows=len(windows))
     thresholds = thresholds_for(agency.pk)
     count = ReportingWindow.objects.filter(period=period).count()
-    rows: list[Evaluation] = []
+    rows: list[tuple] = []
+    indicators = _indicators(skps)
     for number, window in enumerate(windows, start=1):
-        indicators, realisations = _inputs(skps, window)
-        results_of_units = {
-            r.unit_id: r
-            for r in OrganisationResult.objects.filter(window=window).select_related("unit")
-        }
+        realisations = _realisations(skps, window)
+        results_of_units = {r.unit_id: r for r in OrganisationResult.objects.filter(window=window)}
         for skp in skps:
             share = rng.random()
             if number == 1:
@@ -168,27 +188,28 @@ def demo_evaluations_create(
             results, behaviour, justification = _rate(rng, recommendation)
             rated_at = _at(window.end_date, rng)
             final = status == EvaluationStatus.FINAL
+            organisation = results_of_units.get(skp.position.unit_id)
             rows.append(
-                Evaluation(
-                    skp=skp,
-                    window=window,
-                    status=status,
-                    recommended_results_rating=str(recommendation.rating or ""),
-                    mean_achievement=recommendation.mean_achievement,
-                    results_rating=results,
-                    behaviour_rating=behaviour,
-                    justification=justification,
-                    predicate=str(employee_predicate(results, behaviour)),
-                    organisation_result=results_of_units.get(skp.position.unit_id),
-                    notes=rng.choice(NOTES),
-                    assessor_id=skp.approved_by_id,
-                    rated_at=rated_at,
-                    finalised_at=rated_at + datetime.timedelta(days=2) if final else None,
-                    finalised_by_id=skp.approved_by_id if final else None,
+                (
+                    skp.pk,
+                    window.pk,
+                    str(status.value),
+                    str(recommendation.rating or ""),
+                    recommendation.mean_achievement,
+                    results,
+                    behaviour,
+                    justification,
+                    str(employee_predicate(results, behaviour)),
+                    organisation.pk if organisation is not None else None,
+                    rng.choice(NOTES),
+                    skp.approved_by_id,
+                    rated_at,
+                    rated_at + datetime.timedelta(days=2) if final else None,
+                    skp.approved_by_id if final else None,
                 )
             )
-    Evaluation.objects.bulk_create(rows, batch_size=1000)
-    final_count = sum(1 for row in rows if row.status == EvaluationStatus.FINAL)
+    insert_rows(Evaluation, COLUMNS, rows)
+    final_count = sum(1 for row in rows if row[2] == EvaluationStatus.FINAL)
     log_action(
         actor=actor,
         action="appraisal.demo_evaluations_create",

@@ -166,7 +166,8 @@ def test_evaluation_finalise_locks_and_notifies(team, world, django_capture_on_c
     assert final.status == EvaluationStatus.FINAL
     assert final.finalised_by == world.section_head
     assert final.finalised_at is not None
-    assert Notification.objects.filter(recipient=world.staff.user).exists()
+    notice = Notification.objects.get(recipient=world.staff.user)
+    assert notice.link == f"/penilaian/skp/{team.staff.uuid}/{team.q1.uuid}/"
     assert ActivityLog.objects.filter(action="appraisal.evaluation_finalise").count() == 1
 
 
