@@ -46,7 +46,12 @@ from kinerja.org.demo.writer import insert_rows
 from kinerja.org.enums import PositionKind
 from kinerja.org.models import Agency, Assignment, Employee, Unit
 from kinerja.planning.models import AssessmentPeriod
-from kinerja.regulation.credit_points import LEVELS_2023, credit_points, months_in_post
+from kinerja.regulation.credit_points import (
+    LEVELS_2023,
+    CreditPoints,
+    credit_points,
+    months_in_post,
+)
 from kinerja.regulation.predicate import PREDICATE_MATRIX_2022
 
 logger = logging.getLogger(__name__)
@@ -214,32 +219,30 @@ def annual_finalise_bulk(
     return {"finalised": finalised, "credit_points": len(awards), "notified": notified}
 
 
-def _copy_awards(awards: list[CreditPointAward]) -> None:
-    """Insert the awards by COPY on PostgreSQL (prepared batches on SQLite): at tens of
-    thousands of rows, ``bulk_create``'s per-value preparation costs several times more."""
-    insert_rows(
-        CreditPointAward,
-        (
-            "evaluation_id",
-            "employee_id",
-            "level",
-            "months",
-            "predicate",
-            "percentage",
-            "coefficient",
-            "points",
-        ),
-        (
-            (a.evaluation_id, a.employee_id, a.level, a.months, a.predicate, a.percentage,
-             a.coefficient, a.points)
-            for a in awards
-        ),
-    )  # fmt: skip
+AWARD_COLUMNS = (
+    "evaluation_id",
+    "employee_id",
+    "level",
+    "months",
+    "predicate",
+    "percentage",
+    "coefficient",
+    "points",
+)
 
 
-def _credit_point_awards(rows: QuerySet[Evaluation], agency: Agency) -> list[CreditPointAward]:
-    """The awards of the functional posts among ``rows``, computed by the regulation's
-    rule from plain values (one query for the evaluations, one for the posts held)."""
+def _copy_awards(awards: list[tuple]) -> None:
+    """Insert award rows (``AWARD_COLUMNS``) by COPY on PostgreSQL, prepared batches on
+    SQLite: at tens of thousands of rows, model instances and ``bulk_create``'s
+    per-value preparation cost several times more than the database's work."""
+    insert_rows(CreditPointAward, AWARD_COLUMNS, awards)
+
+
+def _credit_point_awards(rows: QuerySet[Evaluation], agency: Agency) -> list[tuple]:
+    """The award rows of the functional posts among ``rows``, computed by the
+    regulation's rule from plain values: one query for the evaluations, one for the
+    posts held. Most people share their inputs (a whole year in the same post), so
+    each distinct set of inputs is computed once."""
     functional = list(
         rows.filter(skp__position__kind=PositionKind.FUNGSIONAL).values_list(
             "pk",
@@ -264,28 +267,27 @@ def _credit_point_awards(rows: QuerySet[Evaluation], agency: Agency) -> list[Cre
     ).values_list("employee_id", "position_id", "start_date", "end_date"):
         if (employee_id, position_id) in wanted:
             spans.setdefault((employee_id, position_id), []).append((start, end))
+    months_memo: dict[tuple, int] = {}
+    points_memo: dict[tuple, CreditPoints] = {}
     awards = []
     for pk, predicate, employee_id, position_id, level, start, end, first, last in functional:
         if level not in LEVELS_2023 or not predicate:
             continue
-        months = months_in_post(
-            spans.get((employee_id, position_id), []), max(start, first), min(end, last)
-        )
+        held = tuple(sorted(spans.get((employee_id, position_id), []), key=str))
+        span = (held, max(start, first), min(end, last))
+        if span not in months_memo:
+            months_memo[span] = months_in_post(list(held), span[1], span[2])
+        months = months_memo[span]
         if months == 0:
             continue
-        result = credit_points(predicate, level, months)
+        key = (predicate, level, months)
+        if key not in points_memo:
+            points_memo[key] = credit_points(predicate, level, months)
+        result = points_memo[key]
         awards.append(
-            CreditPointAward(
-                evaluation_id=pk,
-                employee_id=employee_id,
-                level=level,
-                months=months,
-                predicate=predicate,
-                percentage=result.percentage,
-                coefficient=result.level.annual_coefficient,
-                points=result.points,
-            )
-        )
+            (pk, employee_id, level, months, predicate, result.percentage,
+             result.level.annual_coefficient, result.points)
+        )  # fmt: skip
     return awards
 
 
