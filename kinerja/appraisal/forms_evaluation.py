@@ -5,7 +5,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.appraisal.enums import Rating
-from kinerja.appraisal.models import Evaluation
 
 
 class RateForm(forms.Form):
@@ -27,7 +26,7 @@ class RateForm(forms.Form):
         help_text=_("Required when the results rating departs from the recommendation."),
     )
     notes = forms.CharField(
-        label=Evaluation._meta.get_field("notes").verbose_name,
+        label=_("Notes and recommendations (catatan/rekomendasi)"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -1,5 +1,6 @@
-"""Demo evaluations: the first window rated and final for most employees, the second
-partly rated (not final) and partly not rated, so the assessor's queue shows every state.
+"""Demo evaluations: the windows that have ended rated and final for most employees, the
+latest of them (where the assessor's queue opens) partly rated (not final) and partly not
+rated, so the queue shows every state. Before two windows have ended, the first two.
 
 Ratings mostly follow the recommendation computed from the demo realisations (the same
 ``build_recommendation`` the evaluation page uses); a few depart from it, each with a
@@ -23,6 +24,7 @@ from kinerja.appraisal.selectors_evaluation import (
     build_recommendation,
     thresholds_for,
 )
+from kinerja.core.clock import today
 from kinerja.core.services import log_action
 from kinerja.execution.models import Realisation
 from kinerja.org.demo.writer import insert_rows
@@ -30,9 +32,9 @@ from kinerja.org.models import Agency
 from kinerja.planning.models import AssessmentPeriod, Indicator, ReportingWindow, Skp
 from kinerja.regulation.predicate import Rating, employee_predicate
 
-FIRST_FINAL_SHARE = 0.9  # window 1: rated and final
-FIRST_DRAFT_SHARE = 0.05  # window 1: rated, not final yet (the rest: not rated)
-SECOND_RATED_SHARE = 0.45  # window 2: rated, not final (the rest: not rated)
+FIRST_FINAL_SHARE = 0.9  # earlier windows: rated and final
+FIRST_DRAFT_SHARE = 0.05  # earlier windows: rated, not final yet (the rest: not rated)
+SECOND_RATED_SHARE = 0.45  # the latest window: rated, not final (the rest: not rated)
 DEPARTURE_SHARE = 0.07  # the assessor departs from the recommendation
 BEHAVIOUR = [(Rating.AS_EXPECTED, 0.7), (Rating.ABOVE, 0.22), (Rating.BELOW, 0.08)]
 UNRECOMMENDED = [(Rating.AS_EXPECTED, 0.75), (Rating.ABOVE, 0.15), (Rating.BELOW, 0.10)]
@@ -95,6 +97,14 @@ def _at(day: datetime.date, rng: random.Random) -> datetime.datetime:
     return timezone.make_aware(moment)
 
 
+def _windows(period: AssessmentPeriod) -> list[ReportingWindow]:
+    """The windows that have ended (at least the first two): all but the latest are
+    rated and mostly final; the latest, which the queue opens on, is partly rated."""
+    windows = list(ReportingWindow.objects.filter(period=period).order_by("number"))
+    ended = [w for w in windows if w.end_date < today()]
+    return ended if len(ended) >= 2 else windows[:2]
+
+
 def _indicators(skps: list[Skp]) -> dict[int, list[SimpleNamespace]]:
     """Per SKP, its indicators as light rows (pk, aspect, target), in one query."""
     found: dict[int, list[SimpleNamespace]] = defaultdict(list)
@@ -137,7 +147,7 @@ def demo_evaluations_create(
     *, agency: Agency, period: AssessmentPeriod, seed: int, actor=None
 ) -> DemoEvaluations:
     rng = random.Random(f"evaluations-{seed}")  # noqa: S311 -- demo data
-    windows = list(ReportingWindow.objects.filter(period=period).order_by("number")[:2])
+    windows = _windows(period)
     if not windows:
         return DemoEvaluations(final=0, draft=0, windows=0)
     skps = list(
@@ -156,12 +166,13 @@ def demo_evaluations_create(
     count = ReportingWindow.objects.filter(period=period).count()
     rows: list[tuple] = []
     indicators = _indicators(skps)
-    for number, window in enumerate(windows, start=1):
+    latest = windows[-1]
+    for window in windows:
         realisations = _realisations(skps, window)
         results_of_units = {r.unit_id: r for r in OrganisationResult.objects.filter(window=window)}
         for skp in skps:
             share = rng.random()
-            if number == 1:
+            if window != latest:
                 status = (
                     EvaluationStatus.FINAL
                     if share < FIRST_FINAL_SHARE
