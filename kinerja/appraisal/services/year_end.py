@@ -45,7 +45,7 @@ from kinerja.notifications.models import Notification
 from kinerja.org.demo.writer import insert_rows
 from kinerja.org.enums import PositionKind
 from kinerja.org.models import Agency, Assignment, Employee, Unit
-from kinerja.planning.models import AssessmentPeriod
+from kinerja.planning.models import AssessmentPeriod, Skp
 from kinerja.regulation.credit_points import (
     LEVELS_2023,
     CreditPoints,
@@ -80,15 +80,18 @@ def predicate_case() -> Case:
 
 
 def finalisable(*, scope: Agency | Unit, period: AssessmentPeriod) -> QuerySet[Evaluation]:
-    """Annual evaluations of the period in the scope that are rated but not final."""
-    queryset = Evaluation.objects.filter(
-        window__isnull=True,
-        skp__period=period,
-        status=EvaluationStatus.DRAFT,
-    ).exclude(Q(results_rating="") | Q(behaviour_rating=""))
+    """Annual evaluations of the period in the scope that are rated but not final.
+
+    The SKPs are a subquery rather than a join, so the ``UPDATE`` stays a single
+    statement over the evaluation table without a self-join."""
+    skps = Skp.objects.filter(period=period)
     if isinstance(scope, Unit):
-        queryset = queryset.filter(skp__position__unit__path__startswith=scope.path)
-    return queryset
+        skps = skps.filter(position__unit__path__startswith=scope.path)
+    return Evaluation.objects.filter(
+        window__isnull=True,
+        status=EvaluationStatus.DRAFT,
+        skp_id__in=skps.values("pk"),
+    ).exclude(Q(results_rating="") | Q(behaviour_rating=""))
 
 
 def _scope_agency(scope: Agency | Unit) -> Agency:
