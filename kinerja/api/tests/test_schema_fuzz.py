@@ -100,6 +100,7 @@ def real_ids(world, credentials, plan):
     spare = ApiToken.objects.filter(name="spare")
     annex_item_add(skp=plan.staff, kind=AnnexKind.RESOURCE_SUPPORT, text="Laptop")
     ids = {"tokens": spare.values_list("uuid", flat=True)}
+    ids.update(_survey_ids(world))
     for collection, model in [
         ("agencies", Agency),
         ("units", Unit),
@@ -114,6 +115,24 @@ def real_ids(world, credentials, plan):
     ]:
         ids[collection] = model.objects.order_by("pk").values_list("uuid", flat=True)
     return {collection: [str(value) for value in values] for collection, values in ids.items()}
+
+
+def _survey_ids(world) -> dict:
+    """A public survey with a period open today (the surveys operations, H7)."""
+    import datetime
+
+    from kinerja.core.clock import today
+    from kinerja.surveys.models import SurveyPeriod, SurveyUnit
+
+    survey = SurveyUnit.objects.create(unit=world.puskesmas, slug="fuzz-pkm", population_served=100)
+    SurveyPeriod.objects.create(
+        agency=world.agency,
+        unit=world.puskesmas,
+        name="Fuzz",
+        start_date=today() - datetime.timedelta(days=5),
+        end_date=today() + datetime.timedelta(days=5),
+    )
+    return {"survey-units": [survey.uuid], "surveys": [survey.slug]}
 
 
 def point_at_real_objects(case, real_ids: dict[str, list[str]]) -> None:

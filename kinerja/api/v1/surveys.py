@@ -18,13 +18,13 @@ from ninja.errors import HttpError
 
 from kinerja.access.permissions import may
 from kinerja.api.v1.schemas.surveys import (
-    ElementOut,
-    PublicFormOut,
-    PublicSubmissionIn,
-    ReceivedOut,
-    ResultsOut,
+    SurveyElementOut,
     SurveyPeriodIn,
     SurveyPeriodOut,
+    SurveyPublicFormOut,
+    SurveyReceivedOut,
+    SurveyResultsOut,
+    SurveySubmissionIn,
     SurveyUnitCreateIn,
     SurveyUnitOut,
     SurveyUnitUpdateIn,
@@ -58,7 +58,7 @@ def _public_unit(slug: str) -> SurveyUnit:
 
 @router.get(
     "/surveys/{slug}/form",
-    response=PublicFormOut,
+    response=SurveyPublicFormOut,
     auth=None,
     summary="The public survey form with a one-time token (no login)",
 )
@@ -71,7 +71,7 @@ def public_form(request: HttpRequest, slug: str):
         "open": survey_unit.is_active and open_period(survey_unit, today()) is not None,
         "token": guard.token_issue(survey_unit.slug),
         "elements": [
-            ElementOut(
+            SurveyElementOut(
                 code=e.code,
                 name=e.name(language),
                 question=e.question(language),
@@ -82,7 +82,7 @@ def public_form(request: HttpRequest, slug: str):
     }
 
 
-def _valid_submission(survey_unit: SurveyUnit, payload: PublicSubmissionIn):
+def _valid_submission(survey_unit: SurveyUnit, payload: SurveySubmissionIn):
     answers = {}
     for code in ELEMENT_CODES:
         value = payload.answers.get(code)
@@ -111,11 +111,11 @@ def _valid_submission(survey_unit: SurveyUnit, payload: PublicSubmissionIn):
 
 @router.post(
     "/surveys/{slug}/responses",
-    response={201: ReceivedOut},
+    response={201: SurveyReceivedOut},
     auth=None,
     summary="Submit answers to a public survey (no login)",
 )
-def public_submit(request: HttpRequest, slug: str, payload: PublicSubmissionIn):
+def public_submit(request: HttpRequest, slug: str, payload: SurveySubmissionIn):
     survey_unit = _public_unit(slug)
     address = guard.address_hash(request.META.get("REMOTE_ADDR", ""))
     try:
@@ -253,7 +253,7 @@ def _interval(interval):
 
 @router.get(
     "/survey-units/{uuid}/results",
-    response=ResultsOut,
+    response=SurveyResultsOut,
     summary="IKM, NRR per element with confidence intervals, grade and sample adequacy",
 )
 def survey_results_get(request: HttpRequest, uuid: UUID, period: UUID | None = None):

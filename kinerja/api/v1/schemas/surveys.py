@@ -7,22 +7,22 @@ from uuid import UUID
 from ninja import Field, Schema
 
 
-class ElementOut(Schema):
+class SurveyElementOut(Schema):
     code: str
     name: str
     question: str
     answers: list[str] = Field(description="The wording of answers 1 (worst) to 4 (best).")
 
 
-class PublicFormOut(Schema):
+class SurveyPublicFormOut(Schema):
     unit: str
     agency: str
     open: bool = Field(description="Whether a survey period is open today.")
     token: str = Field(description="One-time token for one submission; expires after 2 h.")
-    elements: list[ElementOut]
+    elements: list[SurveyElementOut]
 
 
-class PublicSubmissionIn(Schema):
+class SurveySubmissionIn(Schema):
     token: str = ""
     website: str = Field("", description="Leave empty (a honeypot for automated forms).")
     answers: dict[str, int] = Field(description="u1 … u9, each 1–4.")
@@ -34,7 +34,7 @@ class PublicSubmissionIn(Schema):
     officer: UUID | None = None
 
 
-class ReceivedOut(Schema):
+class SurveyReceivedOut(Schema):
     received: bool
 
 
@@ -81,37 +81,37 @@ class SurveyPeriodOut(Schema):
     agency_wide: bool
 
 
-class IntervalOut(Schema):
+class SurveyIntervalOut(Schema):
     low: float
     high: float
     explanation: str
 
 
-class ElementResultOut(Schema):
+class SurveyElementResultOut(Schema):
     code: str
     name: str
     answered: int
     nrr: Decimal | None
-    interval: IntervalOut | None
+    interval: SurveyIntervalOut | None
     explanation: str
 
 
-class FindingOut(Schema):
+class SurveyWarningOut(Schema):
     code: str
     explanation: str
 
 
-class ResultsOut(Schema):
+class SurveyResultsOut(Schema):
     period: SurveyPeriodOut
     respondents: int
     ikm: Decimal | None
-    ikm_interval: IntervalOut | None
+    ikm_interval: SurveyIntervalOut | None
     grade: str | None
     grade_label: str | None
     provisional: bool
     required_sample: int | None
-    warnings: list[FindingOut]
-    elements: list[ElementResultOut]
+    warnings: list[SurveyWarningOut]
+    elements: list[SurveyElementResultOut]
     rejected: dict[str, int]
     explanation: str
     grade_explanation: str
