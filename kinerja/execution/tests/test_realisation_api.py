@@ -92,6 +92,7 @@ def test_api_upload_and_download(bearer, rw):
     download = bearer("section_head").get(body["download"])
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF_BYTES
+    download.close()
     assert download["X-Content-Type-Options"] == "nosniff"
     assert download["Content-Disposition"].startswith("attachment")
 

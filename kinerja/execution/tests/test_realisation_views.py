@@ -343,6 +343,7 @@ def test_download_streams_the_file_to_those_who_may_read_the_skp(client, world, 
     response = login(client, world, key).get(_url("evidence_download", evidence.uuid))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
+    response.close()
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("attachment")
@@ -352,6 +353,7 @@ def test_download_streams_the_file_to_those_who_may_read_the_skp(client, world, 
 def test_download_shows_a_picture_inline(client, world, rw):
     evidence = _evidence(rw, "foto.png", PNG_BYTES)
     response = login(client, world, "staff").get(_url("evidence_download", evidence.uuid))
+    response.close()
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"].startswith("inline")
 
