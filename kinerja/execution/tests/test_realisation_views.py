@@ -493,3 +493,32 @@ def test_report_for_an_unapproved_skp_is_refused(world, rw):
     other = rw.period.windows.exclude(pk=rw.window.pk).first()
     with pytest.raises(ApplicationError):
         report_for(skp=rw.skp, window=other)
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_my_reports_query_count_does_not_grow_with_reports(client, world, rw):
+    login(client, world, "staff")
+    url = _url("my_reports")
+    one = _queries(client, url)
+    for window in rw.period.windows.filter(start_date__lte=rw.window.start_date):
+        report = report_for(skp=rw.skp, window=window)
+        for indicator in add_indicators(rw.skp, 3, start=window.number * 10):
+            realisation_save(report=report, indicator=indicator, value="2", actor=None)
+    assert PeriodReport.objects.filter(skp=rw.skp).count() >= 1
+    assert _queries(client, url) == one
+
+
+def test_api_report_list_query_count_does_not_grow_with_reports(client, world, rw):
+    login(client, world, "staff")
+    url = "/api/v1/reports"
+    one = _queries(client, url)
+    for window in rw.period.windows.filter(start_date__lte=rw.window.start_date):
+        report_for(skp=rw.skp, window=window)
+    assert _queries(client, url) == one
