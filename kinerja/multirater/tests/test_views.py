@@ -183,7 +183,7 @@ def test_round_list_query_count_does_not_grow(client, team, world):
     _rounds(team, world, 11)
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
-    assert response.content.count(b'class="round-row"') == 12
+    assert response.content.count(b"list-group-item round-row") == 12
     assert len(many) == len(one)
 
 
