@@ -54,6 +54,11 @@ def test_citizen_answers_from_qr_link_and_hr_sees_the_index(phone, desktop, worl
 
     phone.visit(poster_url.removeprefix(phone.base_url))
     expect(phone.page.get_by_role("heading", level=1)).to_be_visible()
+    # English is one switch away, and back.
+    phone.switch_language("en")
+    expect(phone.page.locator("#element-u6")).to_contain_text(ELEMENTS_2017[5].question_en)
+    phone.switch_language("id")
+    expect(phone.page.locator("#element-u6")).to_contain_text(ELEMENTS_2017[5].question_id)
     for element in ELEMENTS_2017:
         best = element.answers_id[3]  # the page is in Indonesian: the official wording
         phone.page.locator(f"#element-{element.code}").get_by_label(best, exact=True).check()
