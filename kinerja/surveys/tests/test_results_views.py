@@ -279,3 +279,16 @@ def test_poster_qr_encodes_the_public_address(world, survey):
 def test_poster_denied_to_employee(client, world, survey):
     login(client, world, "nurse")
     assert client.get(reverse("surveys:poster", args=[survey.unit.uuid, "png"])).status_code == 404
+
+
+def test_results_without_answers_or_periods_render(client, world, survey):
+    login(client, world, "hr")
+    page = client.get(results_url(survey))
+    assert page.status_code == 200
+    assert page.context["results"].index.index is None
+    assert 'id="survey-provisional"' in page.content.decode()
+    SurveyPeriod.objects.all().delete()
+    empty = client.get(results_url(survey))
+    assert empty.status_code == 200 and "results" not in empty.context
+    report = client.get(reverse("surveys:report", args=[survey.unit.uuid]))
+    assert report.status_code == 404
