@@ -24,6 +24,11 @@ from kinerja.access.permissions import actor_for, may
 from kinerja.appraisal.enums import EmployeePredicate, EvaluationStatus, Rating
 from kinerja.appraisal.forms_evaluation import RateForm
 from kinerja.appraisal.models import Evaluation
+from kinerja.appraisal.selectors_distribution import (
+    distribution_employee_ids,
+    judged_on,
+    unit_distribution,
+)
 from kinerja.appraisal.selectors_evaluation import (
     Queue,
     assessment_queue,
@@ -372,6 +377,7 @@ def page_context(
         ),
         "page_url": evaluation_url(skp, window),
     }
+    context.update(_distribution_and_document(user, skp, window, evaluation, assesses=assesses))
     context.update(
         _preview(
             current_results or evaluation.results_rating or "",
@@ -380,6 +386,29 @@ def page_context(
         )
     )
     return context
+
+
+def _distribution_and_document(
+    user, skp: Skp, window: ReportingWindow | None, evaluation: Evaluation, *, assesses: bool
+) -> dict:
+    """For the assessor, the unit's distribution warning (a consideration, never a block:
+    the same partial as calibration, counting whom ``distribution_employee_ids`` counts);
+    for whoever may have it, the link to the rated evaluation's PDF (issue 4, journey)."""
+    distribution = None
+    if assesses:
+        unit = skp.position.unit
+        distribution = unit_distribution(
+            unit=unit,
+            period=skp.period,
+            window=window,
+            employee_ids=distribution_employee_ids(user, unit, judged_on(skp.period, window)),
+        )
+    can_download = bool(
+        evaluation.pk
+        and evaluation.predicate
+        and may(user, "reporting.download_evaluation", evaluation)
+    )
+    return {"distribution": distribution, "can_download": can_download}
 
 
 @login_required
