@@ -522,3 +522,10 @@ def test_api_report_list_query_count_does_not_grow_with_reports(client, world, r
     for window in rw.period.windows.filter(start_date__lte=rw.window.start_date):
         report_for(skp=rw.skp, window=window)
     assert _queries(client, url) == one
+
+
+@pytest.mark.parametrize(("key", "shown"), [("staff", True), ("hr", True), ("leader", False)])
+def test_navigation_offers_my_reports_to_employees(client, world, key, shown):
+    response = login(client, world, key).get("/")
+    urls = [url for url, _label in response.context["nav_items"]]
+    assert (_url("my_reports") in urls) is shown
