@@ -379,3 +379,27 @@ def test_annual_page_renders(client, world, team):
     response = client.get(_url(team.staff, None))
     assert response.status_code == 200
     assert response.context["recommendation"].rows[0].window_target == Decimal(12)
+
+
+def test_evaluation_page_shows_attendance_beside_behaviour_rating(client, world, team):
+    from kinerja.execution.models import AttendanceSummary
+
+    AttendanceSummary.objects.create(
+        employee=world.staff,
+        window=team.q1,
+        working_days=62,
+        present_days=58,
+        late_count=3,
+        absent_days=1,
+    )
+    _login(client, world, "section_head")
+    response = client.get(_url(team.staff, team.q1))
+    assert response.context["attendance_total"] == {
+        "working_days": 62,
+        "present_days": 58,
+        "late_count": 3,
+        "absent_days": 1,
+    }
+    html = response.content.decode()
+    assert 'data-testid="attendance-hint"' in html
+    assert 'data-testid="attendance"' in html

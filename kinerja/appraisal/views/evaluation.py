@@ -253,6 +253,14 @@ def _feedback(request: HttpRequest, skp: Skp, window: ReportingWindow | None) ->
     return {"by_result": by_result, "by_value": by_value, "partial": False}
 
 
+def _attendance_total(rows) -> dict | None:
+    """The summaries added up, shown next to the behaviour rating."""
+    if not rows:
+        return None
+    names = ("working_days", "present_days", "late_count", "absent_days")
+    return {name: sum(getattr(row, name) for row in rows) for name in names}
+
+
 def _preview(results: str, behaviour: str, recommended: str | None) -> dict:
     ratings = set(Rating.values)
     context: dict = {
@@ -304,6 +312,7 @@ def page_context(
         )
     empty = None if feedback["partial"] else []
     values = [(value, feedback["by_value"].get(value.code, empty)) for value in BERAKHLAK_2021]
+    attendance = attendance_for(skp, window)
     is_final = evaluation.status == EvaluationStatus.FINAL
     can_rate = not is_final and may(user, "appraisal.rate_evaluation", evaluation)
     rated = bool(evaluation.predicate)
@@ -353,7 +362,8 @@ def page_context(
         "recommended": recommended,
         "results": results,
         "values": values,
-        "attendance": attendance_for(skp, window),
+        "attendance": attendance,
+        "attendance_total": _attendance_total(attendance),
         "report": report,
         "superiors": superiors,
         "previous_url": previous,
