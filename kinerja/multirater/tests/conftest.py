@@ -1,16 +1,29 @@
 """A section with enough staff for peer groups: four more executors (pelaksana) beside
 the world's staff and peer, all assessed by the section head (Dewi Kasi)."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
 
-from conftest import START, login_user
 from kinerja.multirater.services import answer_submit, round_close, round_open
 from kinerja.org.enums import PositionKind
 from kinerja.org.tests.factories import AssignmentFactory, EmployeeFactory, PositionFactory
 from kinerja.planning.tests.conftest import plan  # noqa: F401 -- the planned period
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
+
+START = datetime.date(2024, 1, 1)  # as the world's own posts (root conftest.py)
+
+
+def login_user(employee):
+    """A login for an employee (journeys import this module, so the root conftest's
+    helper, shadowed there, is not used)."""
+    user = get_user_model().objects.create_user(username=employee.nip, password=None)
+    employee.user = user
+    employee.save(update_fields=["user"])
+    return user
+
 
 EXTRA_NAMES = ["Kiki Pelaksana", "Lina Pelaksana", "Mira Pelaksana", "Nanda Pelaksana"]
 

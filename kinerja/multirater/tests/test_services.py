@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from conftest import START
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.models import ActivityLog
 from kinerja.multirater.enums import AssignmentStatus, RoundStatus
@@ -19,7 +18,7 @@ from kinerja.multirater.services import (
     round_remind,
     round_start,
 )
-from kinerja.multirater.tests.conftest import answer_as, assignment_of, scores
+from kinerja.multirater.tests.conftest import START, answer_as, assignment_of, scores
 from kinerja.notifications.models import Notification
 from kinerja.org.enums import PositionKind
 from kinerja.org.tests.factories import (
