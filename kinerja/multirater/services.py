@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from kinerja.access.permissions import actor_for
 from kinerja.core.clock import now, today
 from kinerja.core.exceptions import ApplicationError
+from kinerja.core.models import ActivityLog
 from kinerja.core.services import log_action
 from kinerja.multirater.enums import AssignmentStatus, RaterRelation, RaterSource, RoundStatus
 from kinerja.multirater.models import Answer, RaterAssignment, Round, Subject
@@ -357,3 +358,23 @@ def answer_submit(
         obj=round_,
         after={"answers": Answer.objects.filter(subject__round=round_).count()},
     )
+
+
+def rounds_remind_due(*, on: datetime.date | None = None, days: tuple[int, ...] = (7, 1)) -> int:
+    """Remind the raters of every open round whose answers are due in one of ``days``
+    days; a round reminded already that day (by HR or an earlier run) is skipped, so the
+    daily job may run more often. Returns how many rounds were reminded."""
+    on = on or today()
+    due = [on + datetime.timedelta(days=d) for d in days]
+    reminded = 0
+    rounds = Round.objects.filter(status=RoundStatus.OPEN, deadline__in=due).select_related(
+        "root_unit"
+    )
+    for round_ in rounds:
+        already = ActivityLog.objects.filter(
+            action="multirater.round_remind", object_uuid=round_.uuid, occurred_at__date=on
+        ).exists()
+        if not already:
+            round_remind(round=round_, actor=None)
+            reminded += 1
+    return reminded

@@ -265,3 +265,34 @@ def test_summary_shows_nothing_while_open(open_round, world, team):
     summary = subject_summary(world.staff, team.period)
     assert summary.closed is False
     assert summary.groups == [] and summary.rows == []
+
+
+def test_rounds_remind_due_once_a_day_before_the_deadline(team, world):
+    from django.core.management import call_command
+
+    from kinerja.core.clock import today
+    from kinerja.multirater.services import rounds_remind_due
+
+    soon = round_open(
+        root_unit=world.section,
+        period=team.period,
+        deadline=today() + datetime.timedelta(days=1),
+    )
+    later = round_open(
+        root_unit=world.puskesmas,
+        period=team.period,
+        deadline=today() + datetime.timedelta(days=3),
+    )
+    Notification.objects.all().delete()
+    assert rounds_remind_due(days=(7, 1)) == 1
+    reminded = Notification.objects.count()
+    assert (
+        reminded
+        == RaterAssignment.objects.filter(subject__round=soon).values("rater").distinct().count()
+    )
+    assert rounds_remind_due(days=(7, 1)) == 0  # already reminded today
+    call_command("remind_360")
+    assert Notification.objects.count() == reminded
+    assert not ActivityLog.objects.filter(
+        action="multirater.round_remind", object_uuid=later.uuid
+    ).exists()
