@@ -196,6 +196,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kinerja.reporting.tasks.send_reminders_task",
         "schedule": 24 * 60 * 60,
     },
+    # 360° feedback: raters of open rounds due in REMINDER_DAYS (cron: manage.py remind_360).
+    "remind-360-raters-daily": {
+        "task": "kinerja.multirater.tasks.remind_due_rounds_task",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
