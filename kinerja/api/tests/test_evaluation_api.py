@@ -120,3 +120,28 @@ def test_finalise_unrated_is_400(bearer, team):
     response = bearer("section_head").post(_path(team.staff, team.q1, "/finalise"))
     assert response.status_code == 400
     assert not Evaluation.objects.filter(status=EvaluationStatus.FINAL).exists()
+
+
+def test_queue_query_count_is_constant(bearer, team, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.appraisal.tests.evaluation_setup import approved_for
+    from kinerja.org.tests.factories import AssignmentFactory, EmployeeFactory
+
+    client = bearer("section_head")
+    query = {"window": str(team.q1.uuid)}
+    client.get(f"{API}/evaluations/queue", query)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(f"{API}/evaluations/queue", query).json()["count"] == 2
+    assignment = world.staff.assignments.first()
+    for number in range(10):
+        employee = EmployeeFactory(agency=world.agency, name=f"Staf API {number:02d}")
+        AssignmentFactory(
+            employee=employee, position=assignment.position, start_date=assignment.start_date
+        )
+        skp = approved_for(team.plan, employee, approver=world.section_head)
+        report(skp, team.q1, {indicators_of(skp)[0]: 3})
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(f"{API}/evaluations/queue", query).json()["count"] == 12
+    assert len(many) == len(few)
