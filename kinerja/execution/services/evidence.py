@@ -84,7 +84,10 @@ def file_check(*, name: str, data: bytes) -> tuple[filetypes.FileType, str, str]
                 "The file's name ends in “%(extension)s” but its content is a "
                 "%(kind)s file; rename it or upload the right file."
             )
-            % {"extension": extension or _("(no extension)"), "kind": kind.key.upper()}
+            % {
+                "extension": extension or _("(no extension)"),
+                "kind": "/".join(e.lstrip(".").upper() for e in kind.extensions),
+            }
         )
     return kind, shown, extension
 

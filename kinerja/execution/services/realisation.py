@@ -9,7 +9,7 @@ notifications go out after the transaction commits.
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from kinerja.core.clock import now, today
@@ -76,7 +76,12 @@ def report_for(*, skp: Skp, window: ReportingWindow, actor=None) -> PeriodReport
         )
     report = PeriodReport(skp=skp, window=window)
     report.full_clean(validate_unique=False)
-    report.save()
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        # Started at the same moment in another tab: that report is the one.
+        return PeriodReport.objects.get(skp=skp, window=window)
     log_action(
         actor=actor,
         action="execution.report_create",
