@@ -101,6 +101,7 @@ def real_ids(world, credentials, plan):
     annex_item_add(skp=plan.staff, kind=AnnexKind.RESOURCE_SUPPORT, text="Laptop")
     ids = {"tokens": spare.values_list("uuid", flat=True)}
     ids.update(_survey_ids(world))
+    ids.update(_document_ids(world, plan))
     for collection, model in [
         ("agencies", Agency),
         ("units", Unit),
@@ -133,6 +134,27 @@ def _survey_ids(world) -> dict:
         end_date=today() + datetime.timedelta(days=5),
     )
     return {"survey-units": [survey.uuid], "surveys": [survey.slug]}
+
+
+def _document_ids(world, plan) -> dict:
+    """A final evaluation (its PDF) and the HR admin's bulk document job (H6)."""
+    from kinerja.appraisal.models import Evaluation
+    from kinerja.reporting.models import DocumentBatch
+
+    window = plan.period.windows.order_by("number").first()
+    evaluation = Evaluation.objects.create(
+        skp=plan.kasi,
+        window=window,
+        status="final",
+        results_rating="as_expected",
+        behaviour_rating="as_expected",
+        predicate="baik",
+        assessor=world.division_head,
+    )
+    batch = DocumentBatch.objects.create(
+        unit=world.section, period=plan.period, window=window, requested_by=world.users["hr"]
+    )
+    return {"evaluations": [evaluation.uuid], "document-batches": [batch.uuid]}
 
 
 def point_at_real_objects(case, real_ids: dict[str, list[str]]) -> None:
