@@ -166,9 +166,21 @@ def render_processes() -> int:
     processes would not see its rows; tests run so), or inside a daemonic process (a
     Celery prefork child may not fork children)."""
     wanted = getattr(settings, "DOCUMENT_BATCH_PROCESSES", None) or os.cpu_count() or 1
-    if connection.in_atomic_block or multiprocessing.current_process().daemon:
+    if connection.in_atomic_block or _daemonic():
         return 1
     return max(1, int(wanted))
+
+
+def _daemonic() -> bool:
+    """Whether this is a daemonic process: multiprocessing's, or a Celery prefork child
+    (billiard keeps its own process state)."""
+    if multiprocessing.current_process().daemon:
+        return True
+    try:
+        import billiard
+    except ImportError:  # pragma: no cover - Celery brings billiard
+        return False
+    return bool(billiard.current_process().daemon)
 
 
 def _rendered(ids: list[int]) -> Iterator[tuple[str, bytes] | None]:

@@ -329,3 +329,12 @@ def test_batch_renders_in_one_process_inside_a_transaction(db, settings):
     settings.DOCUMENT_BATCH_PROCESSES = 4
 
     assert batches.render_processes() == 1
+
+
+def test_batch_renders_in_one_process_in_a_celery_prefork_child(db, settings, monkeypatch):
+    import billiard
+
+    settings.DOCUMENT_BATCH_PROCESSES = 4
+    monkeypatch.setattr(billiard.current_process(), "daemon", True, raising=False)
+
+    assert batches._daemonic()
