@@ -26,7 +26,10 @@ from kinerja.appraisal.selectors_evaluation import (
 )
 from kinerja.core.clock import today
 from kinerja.core.services import log_action
-from kinerja.execution.models import Realisation
+from kinerja.execution.demo.realisations import team_of
+from kinerja.execution.enums import ReportStatus
+from kinerja.execution.models import PeriodReport, Realisation
+from kinerja.org.demo import persona_assignments
 from kinerja.org.demo.writer import insert_rows
 from kinerja.org.models import Agency
 from kinerja.planning.models import AssessmentPeriod, Indicator, ReportingWindow, Skp
@@ -34,7 +37,10 @@ from kinerja.regulation.predicate import Rating, employee_predicate
 
 FIRST_FINAL_SHARE = 0.9  # earlier windows: rated and final
 FIRST_DRAFT_SHARE = 0.05  # earlier windows: rated, not final yet (the rest: not rated)
-SECOND_RATED_SHARE = 0.45  # the latest window: rated, not final (the rest: not rated)
+# The latest window: of the reports submitted, this share rated, not final; the rest,
+# and everyone whose report is not submitted, not rated (the assessor's queue then shows
+# who is waiting). The demo assessor's team is left waiting there.
+SECOND_RATED_SHARE = 0.7
 DEPARTURE_SHARE = 0.07  # the assessor departs from the recommendation
 BEHAVIOUR = [(Rating.AS_EXPECTED, 0.7), (Rating.ABOVE, 0.22), (Rating.BELOW, 0.08)]
 UNRECOMMENDED = [(Rating.AS_EXPECTED, 0.75), (Rating.ABOVE, 0.15), (Rating.BELOW, 0.10)]
@@ -167,6 +173,14 @@ def demo_evaluations_create(
     rows: list[tuple] = []
     indicators = _indicators(skps)
     latest = windows[-1]
+    handed_in = set(
+        PeriodReport.objects.filter(
+            window=latest, status=ReportStatus.SUBMITTED, skp__in=skps
+        ).values_list("skp_id", flat=True)
+    )
+    # Before the latest window has ended nobody has handed it in: rate a share anyway.
+    ended = latest.end_date < today()
+    waiting = team_of(persona_assignments(agency).get("assessor"), latest.end_date)
     for window in windows:
         realisations = _realisations(skps, window)
         results_of_units = {r.unit_id: r for r in OrganisationResult.objects.filter(window=window)}
@@ -181,7 +195,10 @@ def demo_evaluations_create(
                     else None
                 )
             else:
-                status = EvaluationStatus.DRAFT if share < SECOND_RATED_SHARE else None
+                rated = share < SECOND_RATED_SHARE and (skp.pk in handed_in or not ended)
+                if skp.employee_id in waiting:
+                    rated = False
+                status = EvaluationStatus.DRAFT if rated else None
             if status is None:
                 continue
             if window.end_date < skp.start_date or window.start_date > skp.end_date:

@@ -118,14 +118,17 @@ def _page_context(request, *, agency, period, window, unit, scope, groups) -> di
     }
 
 
-def _calibration_window(request: HttpRequest, period: AssessmentPeriod):
+def _calibration_window(request: HttpRequest, period: AssessmentPeriod, employee_ids=None):
     """The window asked for; by default the latest ended window in which anyone in the
-    period has been rated (calibration follows rating), else ``chosen_window``'s."""
+    period (of ``employee_ids``, when given: an assessor's own people) has been rated
+    (calibration follows rating), else ``chosen_window``'s."""
     if request.GET.get("window"):
         return chosen_window(request, period)
+    rated = Evaluation.objects.filter(skp__period=period, window__end_date__lt=today())
+    if employee_ids:
+        rated = rated.filter(skp__employee_id__in=employee_ids)
     rated = (
-        Evaluation.objects.filter(skp__period=period, window__end_date__lt=today())
-        .exclude(predicate="")
+        rated.exclude(predicate="")
         .order_by("-window__number")
         .values_list("window", flat=True)
         .first()
@@ -154,7 +157,9 @@ def calibration(request: HttpRequest) -> HttpResponse:
     period = chosen_period(request, agency)
     context = {"agency": agency, "period": period, "groups": []}
     if period is not None:
-        window = _calibration_window(request, period)
+        # An assessor's own calibration opens where their people were last rated.
+        mine = actor.assessees(today()) if scope == MINE_SCOPE and actor.employee else None
+        window = _calibration_window(request, period, mine)
         groups = _groups(request.user, period=period, window=window, unit=unit, scope=scope)
         context = _page_context(
             request,

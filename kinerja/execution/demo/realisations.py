@@ -8,7 +8,8 @@ reports not started. Each employee has a steady profile — most around target, 
 above, some below — so the recommended ratings differ. A few realisations carry a link
 and a few a small real PDF, written through the storage under a random name like any
 upload. The demo "employee" login has its earlier windows submitted (one with a PDF)
-and the latest one as a draft to finish.
+and the latest one as a draft to finish; the demo assessor's other team members have
+the latest one submitted, waiting for the assessor.
 
 Deterministic by seed and set-based: ids are reserved and the rows go in through the
 organisation demo's COPY writer.
@@ -32,6 +33,8 @@ from kinerja.execution.models import Evidence, PeriodReport, Realisation
 from kinerja.execution.models.realisation import evidence_path
 from kinerja.org.demo import persona_assignments
 from kinerja.org.demo.writer import insert_rows, reserve_ids
+from kinerja.org.models import Assignment
+from kinerja.org.selectors import active_on
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import AssessmentPeriod, Indicator, Skp
 from kinerja.regulation.achievement import is_lower_better, window_target
@@ -124,16 +127,30 @@ def _value(rng, indicator, window, count, ratio) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _status(rng, index: int, last: int, mine: bool) -> str | None:
+def _status(rng, index: int, last: int, mine: bool, handed_in: bool = False) -> str | None:
     if mine:
         return ReportStatus.DRAFT if index == last and index > 0 else ReportStatus.SUBMITTED
     shares = FIRST_WINDOW if index == 0 else LATEST_WINDOW if index == last else MIDDLE_WINDOW
     draw = rng.random()
+    if handed_in and index == last:
+        return ReportStatus.SUBMITTED
     if draw < shares[0]:
         return ReportStatus.SUBMITTED
     if draw < shares[0] + shares[1]:
         return ReportStatus.DRAFT
     return None
+
+
+def team_of(assignment, on: datetime.date) -> set[int]:
+    """The employees whose post reports to ``assignment``'s post on ``on`` (a demo
+    persona's team); empty without the persona."""
+    if assignment is None:
+        return set()
+    return set(
+        Assignment.objects.filter(
+            active_on(on), position__reports_to_id=assignment.position_id
+        ).values_list("employee_id", flat=True)
+    )
 
 
 def _at(day: datetime.date, rng) -> datetime.datetime:
@@ -164,8 +181,13 @@ def demo_realisations_create(*, agency, period: AssessmentPeriod, seed: int) -> 
     if not windows or PeriodReport.objects.filter(skp__period=period).exists():
         return made
     rng = random.Random(f"realisations-{seed}")  # noqa: S311 -- reproducible demo data
-    personas = {k: a.employee.pk for k, a in persona_assignments(agency).items()}
+    assignments = persona_assignments(agency)
+    personas = {k: a.employee.pk for k, a in assignments.items()}
     me = personas.get("employee")
+    # The demo assessor's other team members hand in the latest window, so the
+    # assessor's "waiting for me" has someone to rate (the evaluations demo leaves them
+    # unrated there).
+    handed_in = team_of(assignments.get("assessor"), on) - {me}
     skps = list(
         Skp.objects.filter(period=period, employee__agency=agency, status=SkpStatus.APPROVED)
         .order_by("pk")
@@ -184,7 +206,7 @@ def demo_realisations_create(*, agency, period: AssessmentPeriod, seed: int) -> 
         for index, window in enumerate(windows):
             if not (start <= window.end_date and end >= window.start_date):
                 continue
-            status = _status(rng, index, last, employee_id == me)
+            status = _status(rng, index, last, employee_id == me, employee_id in handed_in)
             if status is not None:
                 plans.append((skp_id, window, status, ratio))
     report_ids = reserve_ids(PeriodReport, len(plans))
