@@ -78,8 +78,11 @@ def _uuid_sql() -> str:
     return "lower(hex(randomblob(16)))"  # Django keeps UUIDs as 32 hex digits in SQLite
 
 
-def realise(period, seed: int) -> dict:
-    """Reports and realisations for every approved SKP and every window of the year."""
+def realise(period, seed: int, *, windows=None, drafts=()) -> dict:
+    """Reports and realisations for every approved SKP and every window of the year.
+
+    ``windows``: only these window ids (default: every window); ``drafts``: the window
+    ids whose reports stay drafts (not submitted yet, still editable)."""
     from django.db import connection, transaction
 
     from kinerja.core.clock import now
@@ -88,7 +91,7 @@ def realise(period, seed: int) -> dict:
     from kinerja.planning.models import Indicator, PlannedResult, ReportingWindow, Skp
     from kinerja.regulation.achievement import PRO_RATED_ASPECTS
 
-    windows = ReportingWindow.objects.filter(period=period).count()
+    count = ReportingWindow.objects.filter(period=period).count()
     stamp = now()
     report, realisation = PeriodReport._meta.db_table, Realisation._meta.db_table
     skp, window = Skp._meta.db_table, ReportingWindow._meta.db_table
@@ -97,14 +100,18 @@ def realise(period, seed: int) -> dict:
     # As regulation.achievement.window_target: counts and spending build up over the
     # year, a quality level or a completion time is the same target all year.
     pro_rated = ", ".join(f"'{aspect}'" for aspect in sorted(PRO_RATED_ASPECTS))
-    pro_rata = f"(CASE WHEN i.aspect IN ({pro_rated}) THEN w.number * 1.0 / {windows} ELSE 1 END)"
+    pro_rata = f"(CASE WHEN i.aspect IN ({pro_rated}) THEN w.number * 1.0 / {count} ELSE 1 END)"
+    only = "" if windows is None else f" AND w.id IN ({_ids(windows)})"
+    draft = f"w.id IN ({_ids(drafts)})" if drafts else "1 = 0"
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {report} (uuid, created_at, updated_at, skp_id, window_id, status,"
             " submitted_at, note)"
-            f" SELECT {_uuid_sql()}, %s, %s, s.id, w.id, 'submitted', %s, ''"
+            f" SELECT {_uuid_sql()}, %s, %s, s.id, w.id,"
+            f" CASE WHEN {draft} THEN 'draft' ELSE 'submitted' END,"
+            f" CASE WHEN {draft} THEN NULL ELSE %s END, ''"
             f" FROM {skp} s JOIN {window} w ON w.period_id = s.period_id"
-            " WHERE s.period_id = %s AND s.status = %s",
+            f" WHERE s.period_id = %s AND s.status = %s{only}",
             [stamp, stamp, stamp, period.pk, SkpStatus.APPROVED],
         )
         reports = cursor.rowcount
@@ -126,8 +133,16 @@ def realise(period, seed: int) -> dict:
     return {"reports": reports, "realisations": realisations}
 
 
-def rate(period, seed: int) -> dict:
-    """Periodic evaluations for every window and a final annual evaluation per SKP."""
+def _ids(ids) -> str:
+    """Integer ids for an ``IN (...)`` list (never empty: ``NULL`` matches nothing)."""
+    return ", ".join(str(int(i)) for i in ids) or "NULL"
+
+
+def rate(period, seed: int, *, windows=None, annual: bool = True, final: bool = True) -> dict:
+    """Periodic evaluations for every window and a final annual evaluation per SKP.
+
+    ``windows``: only these window ids (default: every window); ``annual``: also the
+    annual evaluation; ``final``: rated and final, else rated and still a draft."""
     from django.db import connection, transaction
 
     from kinerja.appraisal.models import Evaluation
@@ -136,6 +151,8 @@ def rate(period, seed: int) -> dict:
     from kinerja.planning.models import ReportingWindow, Skp
 
     stamp = now()
+    status = "final" if final else "draft"
+    finalised = "%s, assessor_id" if final else "NULL, NULL"
     evaluation = Evaluation._meta.db_table
     skp, window = Skp._meta.db_table, ReportingWindow._meta.db_table
     results = _rating(_hash("s.id + COALESCE(w.number, 0) * 104729", seed), RESULTS_SHARES)
@@ -146,22 +163,24 @@ def rate(period, seed: int) -> dict:
         " rated_at, finalised_at, finalised_by_id"
     )
     select = (
-        f"SELECT {_uuid_sql()}, %s, %s, skp_id, window_id, 'final', results, results,"
-        f" behaviour, '', {predicate_case('results', 'behaviour')}, '', assessor_id, %s, %s,"
-        " assessor_id FROM ("
+        f"SELECT {_uuid_sql()}, %s, %s, skp_id, window_id, '{status}', results, results,"
+        f" behaviour, '', {predicate_case('results', 'behaviour')}, '', assessor_id, %s,"
+        f" {finalised} FROM ("
         f" SELECT s.id AS skp_id, w.id AS window_id, s.approved_by_id AS assessor_id,"
         f" {results} AS results, {behaviour} AS behaviour"
         f" FROM {skp} s {{join}} WHERE s.period_id = %s AND s.status = %s) AS rated"
     )
+    only = "" if windows is None else f" AND w.id IN ({_ids(windows)})"
+    joins = [("periodic", f"JOIN {window} w ON w.period_id = s.period_id{only}")]
+    if annual:
+        joins.append(("annual", f"LEFT JOIN {window} w ON 1 = 0"))
     counts = {}
     with transaction.atomic(), connection.cursor() as cursor:
-        for name, join in (
-            ("periodic", f"JOIN {window} w ON w.period_id = s.period_id"),
-            ("annual", f"LEFT JOIN {window} w ON 1 = 0"),
-        ):
+        for name, join in joins:
+            stamps = [stamp, stamp, stamp, stamp] if final else [stamp, stamp, stamp]
             cursor.execute(
                 f"INSERT INTO {evaluation} ({columns}) {select.format(join=join)}",
-                [stamp, stamp, stamp, stamp, period.pk, SkpStatus.APPROVED],
+                [*stamps, period.pk, SkpStatus.APPROVED],
             )
             counts[f"{name}_evaluations"] = cursor.rowcount
     return counts

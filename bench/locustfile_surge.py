@@ -6,15 +6,24 @@ planning deadline, in a synthetic agency prepared by ``bench/surge_data.py``.
   indicator, a reworded result.
 * ``AssessorUser`` opens the team queue and team members' SKPs, writes the leader's
   expectations, and approves or returns submitted SKPs.
-* ``LeaderUser`` opens the cascade tree of their office's goals and their unit's page.
+* ``ReporterUser`` opens "My reports" and the report of the current window and saves
+  realisations through the row's inline htmx POST (a value, or words for a narrative
+  indicator, with a narrative).
+* ``AssessorUser`` also opens the evaluation queue ("waiting for me" or everyone) and
+  team members' evaluation pages for the latest ended window, asks the preview as the
+  rating radios change, and saves the ratings with notes (and a justification when
+  departing from the recommendation).
+* ``LeaderUser`` opens the cascade tree of their office's goals, their unit's page,
+  the results of the units below theirs and the calibration of their assessees.
 * ``HealthzUser`` only asks ``/healthz``: the same server's ceiling.
 
 Each virtual user logs in once with its own login from the plan (``SURGE_PLAN``, a JSON
 file written by ``surge_data prepare``) and then runs one task every ``SURGE_PACING``
 seconds. Every save that the server confirms is appended to ``SURGE_WRITES`` (JSON
-lines) with the unique marker its text carries, so ``surge_data verify`` can check that
-the database holds it. To add a screen later (realisations, ratings), write a task
-that calls ``self.page(...)`` or ``self.save(...)`` with its URL and form fields.
+lines) with the unique marker its text carries (and, for realisations and ratings, the
+figures saved with it), so ``surge_data verify`` can check that the database holds it.
+To add a screen, write a task that calls ``self.page(...)`` or ``self.save(...)`` with
+its URL and form fields.
 
 ``bench/surge.py`` drives these classes through locust's Python API; by hand::
 
@@ -39,6 +48,10 @@ PACING = float(os.environ.get("SURGE_PACING", "2"))
 MAX_ADDITIONS = 8  # results and indicators one employee adds before only rewording
 RUN = os.environ.get("SURGE_RUN", "manual")
 SKP_PAGE = re.compile(r"^/rencana/skp/[0-9a-f-]{36}/$")
+EVALUATION_PAGE = re.compile(r"^/penilaian/skp/[0-9a-f-]{36}/[0-9a-f-]{36}/(\?waiting=1)?$")
+RECOMMENDED = re.compile(r'data-testid="recommendation" data-rating="([a-z_]*)"')
+RATINGS = ("below", "as_expected", "above")
+DEPARTURE_SHARE = 0.15  # ratings that depart from the recommendation, with a justification
 _counters: dict[str, itertools.count] = {}
 pick = random.Random()  # noqa: S311 -- which page a simulated person opens, not a secret
 _writes = []
@@ -49,12 +62,14 @@ def plan() -> dict:
     return json.loads(Path(os.environ["SURGE_PLAN"]).read_text())
 
 
-def record_write(kind: str, obj: str, marker: str, *, ok: bool) -> None:
+def record_write(kind: str, obj: str, marker: str, *, ok: bool, figures: str = "") -> None:
     """Note a write and whether the server confirmed it, for the check against the
-    database afterwards."""
+    database afterwards; ``figures``: what a realisation or rating saved besides text."""
     if not _writes:
         _writes.append(open(os.environ.get("SURGE_WRITES", os.devnull), "a"))  # noqa: SIM115
     line = {"kind": kind, "object": obj, "marker": marker, "ok": ok}
+    if figures:
+        line["figures"] = figures
     _writes[0].write(json.dumps(line) + "\n")
     _writes[0].flush()
 
@@ -147,7 +162,7 @@ def _start(response) -> str:
 
 class EmployeeUser(Visitor):
     pool = "employees"
-    weight = 6
+    weight = 3
 
     @task(2)
     def my_skp(self) -> None:
@@ -229,6 +244,53 @@ class EmployeeUser(Visitor):
         )
 
 
+class ReporterUser(Visitor):
+    """An employee filling in the current window's report before its deadline."""
+
+    pool = "reporters"
+    weight = 3
+
+    @task(1)
+    def my_reports(self) -> None:
+        self.page("/pelaksanaan/", "my reports")
+
+    @task(3)
+    def read_report(self) -> None:
+        self.page(f"/pelaksanaan/laporan/{self.me['report']}/", "report page")
+
+    @task(1)
+    def home(self) -> None:
+        self.page("/", "home")
+
+    @task(4)
+    def save_realisation(self) -> None:
+        """The row's form as htmx posts it: the CSRF token in the form, the row comes
+        back re-rendered with its "saved" notice."""
+        indicator, target = pick.choice(self.me["indicators"])
+        marker = self.marker()
+        data = {
+            "narrative": f"Capaian sesuai rencana kerja triwulan {marker}",
+            "csrfmiddlewaretoken": self.csrf(),
+        }
+        figures = "-"
+        if target is not None:
+            figures = f"{float(target) * pick.uniform(0.5, 1.3):.2f}"
+            data["value"] = figures
+        report = self.me["report"]
+        with self.client.post(
+            f"/pelaksanaan/laporan/{report}/indikator/{indicator}/",
+            data=data,
+            headers={"HX-Request": "true", "X-CSRFToken": self.csrf()},
+            name="realisation save",
+            catch_response=True,
+        ) as response:
+            text = response.text or ""
+            ok = response.status_code == 200 and 'data-testid="row-saved"' in text
+            if not ok:
+                response.failure(f"not saved: {response.status_code} {_start(response)}")
+        record_write("realisation", f"{report}/{indicator}", marker, ok=ok, figures=figures)
+
+
 class AssessorUser(Visitor):
     pool = "assessors"
     weight = 3
@@ -285,6 +347,58 @@ class AssessorUser(Visitor):
         ):
             self.status[skp] = "returned"
 
+    @task(3)
+    def rating_queue(self) -> None:
+        waiting = pick.random() < 0.7
+        self.page("/penilaian/?waiting=1" if waiting else "/penilaian/", "rating queue")
+
+    @task(3)
+    def rate(self) -> None:
+        """Open a team member's evaluation from the "waiting" queue, change the radios
+        (the page asks for the preview), then save the ratings; the browser follows
+        the redirect back to the page."""
+        window = plan().get("rating_window")
+        if not window or not self.me.get("rate"):
+            return
+        skp, leads = pick.choice(self.me["rate"])
+        page = f"/penilaian/skp/{skp}/{window}/"
+        found = RECOMMENDED.search(self.page(f"{page}?waiting=1", "evaluation page"))
+        recommended = found.group(1) if found else ""
+        results = recommended or pick.choice(RATINGS)
+        departs = bool(recommended) and not leads and pick.random() < DEPARTURE_SHARE
+        if departs:
+            results = pick.choice([r for r in RATINGS if r != recommended])
+        behaviour = pick.choice(RATINGS)
+        self.page(
+            f"{page}?results_rating={results}&behaviour_rating={behaviour}",
+            "evaluation preview",
+            htmx=True,
+        )
+        marker = self.marker()
+        justification = f"Beban kerja tambahan di luar SKP ikut dipertimbangkan {marker}"
+        data = {
+            "results_rating": results,
+            "behaviour_rating": behaviour,
+            "justification": justification if departs else "",
+            "notes": f"Pertahankan capaian; tingkatkan ketepatan waktu {marker}",
+            "csrfmiddlewaretoken": self.csrf(),
+        }
+        with self.client.post(
+            f"{page}nilai/?waiting=1",
+            data=data,
+            allow_redirects=False,
+            name="rating save",
+            catch_response=True,
+        ) as response:
+            location = response.headers.get("Location", "")
+            ok = response.status_code == 302 and EVALUATION_PAGE.match(location) is not None
+            if not ok:
+                response.failure(f"not rated: {response.status_code} {_start(response)}")
+        figures = f"{results}/{behaviour}/{'justified' if departs else '-'}"
+        record_write("rating", f"{skp}/{window}", marker, ok=ok, figures=figures)
+        if ok:
+            self.page(location, "evaluation page")
+
     def write_expectations(self, skp: str) -> bool:
         marker = self.marker()
         data = {
@@ -315,6 +429,14 @@ class LeaderUser(Visitor):
     @task(2)
     def unit(self) -> None:
         self.page(f"/organisasi/unit/{self.me['unit']}/", "unit page")
+
+    @task(1)
+    def unit_results(self) -> None:
+        self.page("/penilaian/organisasi/", "unit results")
+
+    @task(2)
+    def calibration(self) -> None:
+        self.page("/penilaian/kalibrasi/", "calibration")
 
     @task(1)
     def home(self) -> None:

@@ -1,9 +1,11 @@
 """The deadline surge (issue 6, benchmark a): gunicorn and PostgreSQL serving a
-synthetic agency of 20,000 employees in the last days before the planning deadline.
+synthetic agency of 20,000 employees in the last days before a deadline.
 
-Employees open "My SKP" and their draft SKP and save results and indicators; assessors
-open their team queue and SKPs, write expectations, approve and return; leaders open
-the cascade tree and their unit (``bench/locustfile_surge.py``). Locust runs headless
+Employees open "My SKP" and their draft SKP and save results and indicators; others
+open their report of the current window and save realisations inline; assessors open
+their team queue and SKPs, write expectations, approve and return, open the evaluation
+queue and pages and save ratings; leaders open the cascade tree, their unit, the unit
+results and calibration (``bench/locustfile_surge.py``). Locust runs headless
 on the same machine, over loopback, through its Python API (``bench/surge_load.py``):
 
 1. the ceiling: ``/healthz`` on the same server, as fast as it answers;
@@ -72,8 +74,8 @@ SMOKE = {
     "ceiling_seconds": 3,
     "first_users": 3,
     "spawn_rate": 10,
-    "settle_seconds": 1,
-    "step_seconds": 3,
+    "settle_seconds": 2,
+    "step_seconds": 4,
     "max_users": 6,
     "max_steps": 2,
     "ramp_budget_seconds": 10,
@@ -247,7 +249,7 @@ def _surge(options: Options, url: str, work: Path) -> dict:
         *("-m", "bench.surge_data", "prepare", "--employees", employees),
         *("--out", env["SURGE_PLAN"]),
         env=env,
-        timeout=300,
+        timeout=600,
     )
     # What autovacuum does soon after a bulk load; without it the planner guesses
     # from empty tables and the SKP page runs three times slower.
@@ -256,9 +258,10 @@ def _surge(options: Options, url: str, work: Path) -> dict:
     _static_collected(env)
     setup_seconds = time.perf_counter() - started
     plan = json.loads(Path(env["SURGE_PLAN"]).read_text())
-    pools = {k: len(plan[k]) for k in ("employees", "assessors", "leaders")}
-    # Every virtual user needs a login of its own: stay within the smallest pool's share.
-    shares = {"employees": 0.6, "assessors": 0.3, "leaders": 0.1}
+    pools = {k: len(plan[k]) for k in ("employees", "reporters", "assessors", "leaders")}
+    # Every virtual user needs a login of its own: stay within the smallest pool's share
+    # (the users' weights in bench/locustfile_surge.py: 3, 3, 3 and 1).
+    shares = {"employees": 0.3, "reporters": 0.3, "assessors": 0.3, "leaders": 0.1}
     settings = {
         **settings,
         "max_users": min(settings["max_users"], *(int(pools[k] / shares[k]) for k in pools)),

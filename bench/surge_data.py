@@ -15,7 +15,18 @@ of ``kinerja.planning.demo``: mostly approved SKPs, about 3 % drafts, 2 % return
 * employees whose SKP is a draft or returned, so they may still edit it;
 * assessors with at least one submitted SKP in their team;
 * leaders: the heads of the top units and of the units right below, each given a
-  read-only leader role over their unit.
+  read-only leader role over their unit;
+* reporters: employees with an approved SKP and a draft report for the current window,
+  with its indicators (they save realisations).
+
+Before picking, it writes what the issue-4 screens need, set-based, when nothing is
+there yet (``bench.generate``'s single ``INSERT … SELECT`` statements and the
+organisation results of ``kinerja.appraisal.demo.organisation``): one report with its
+realisations per approved SKP and started window (the current window's still drafts,
+the others submitted), final evaluations for the earlier ended windows, rated drafts
+for the latest ended window (the one the assessor's queue opens on: every report is
+in, so every row waits for the assessor) and each unit's organisation result. Each
+assessor gets team members in force during that window to rate.
 
 All of them get one known password (one hash shared, as the demo logins do).
 
@@ -35,10 +46,11 @@ from pathlib import Path
 PASSWORD = "surge-bench-12345"  # noqa: S105 -- scratch benchmark data only
 SEED = 6
 TEAM_SAMPLE = 30
-LIMITS = {"employees": 600, "assessors": 300, "leaders": 80}
+LIMITS = {"employees": 600, "assessors": 300, "leaders": 80, "reporters": 600}
 # What a write leaves in its text: [surge <run> <user> <n>] (see locustfile_surge).
 MARKER = re.compile(r"\[surge [^\]]+\]")
-EDITS = ("result_edit", "expectations")
+EDITS = ("result_edit", "expectations", "realisation", "rating")
+LOGGED_ACTIONS = ("planning.", "execution.realisation_save", "appraisal.evaluation_rate")
 COUNTS = ("attempted", "succeeded", "in_database")
 
 
@@ -72,11 +84,15 @@ def prepare(*, employees: int) -> dict:
         .exclude(status=SkpStatus.SUPERSEDED)
         .values_list("pk", "uuid", "employee_id", "status")
     )
+    windows = _issue4(agency, period, on)
     leaders = _leaders(chart, period)
     taken = {leader["employee_id"] for leader in leaders}
     staff = _staff(chart, live, taken, rng)
     assessors = _assessors(chart, live, taken, rng)
-    _grant(agency, staff, assessors, leaders)
+    _to_rate(agency, period, windows["rating"], assessors, rng)
+    taken |= {person.pop("employee_id") for person in assessors}
+    reporters = _reporters(chart, windows["current"], taken, rng)
+    _grant(agency, staff + reporters, assessors, leaders)
     statuses = sorted({row[3] for row in live})
     return {
         "password": PASSWORD,
@@ -88,7 +104,112 @@ def prepare(*, employees: int) -> dict:
         "employees": staff,
         "assessors": assessors,
         "leaders": [{k: v for k, v in x.items() if k != "employee_id"} for x in leaders],
+        "reporters": reporters,
+        "rating_window": str(windows["rating"].uuid) if windows["rating"] else None,
+        "current_window": str(windows["current"].uuid) if windows["current"] else None,
+        "issue4_rows": windows["written"],
     }
+
+
+def _issue4(agency, period, on) -> dict:
+    """Reports, realisations, evaluations and organisation results for the screens of
+    issue 4, set-based, unless the agency already has reports this period."""
+    from bench.generate import rate, realise
+    from kinerja.appraisal.demo.organisation import demo_organisation_results_create
+    from kinerja.appraisal.selectors_evaluation import default_window
+    from kinerja.execution.models import PeriodReport
+
+    windows = list(period.windows.order_by("number"))
+    started = [w for w in windows if w.start_date <= on]
+    current = next((w for w in started if w.end_date >= on), None)
+    rating = default_window(period, on)
+    earlier = [w.pk for w in started if w.end_date < on and w != rating]
+    written: dict[str, int] = {}
+    if not PeriodReport.objects.filter(window__period=period).exists():
+        drafts = [current.pk] if current else []
+        written |= realise(period, SEED, windows=[w.pk for w in started], drafts=drafts)
+        if earlier:
+            written |= rate(period, SEED, windows=earlier, annual=False)
+        if rating is not None and rating.end_date < on:
+            drafted = rate(period, SEED, windows=[rating.pk], annual=False, final=False)
+            written["draft_evaluations"] = drafted["periodic_evaluations"]
+        made = demo_organisation_results_create(agency=agency, period=period, seed=SEED)
+        written["organisation_results"] = made.results
+    return {"current": current, "rating": rating, "written": written}
+
+
+def _to_rate(agency, period, window, assessors: list[dict], rng: random.Random) -> None:
+    """Each assessor's assessees on the rating window's date (``_evaluation_date``), with
+    an approved SKP in force then: ``[skp uuid, leads a unit]`` (a unit head's results
+    rating is fixed by the unit's organisation result, so it never departs)."""
+    from kinerja.planning.demo.chart import Chart
+    from kinerja.planning.enums import SkpStatus
+    from kinerja.planning.models import Skp
+
+    for person in assessors:
+        person["rate"] = []
+    if window is None:
+        return
+    on = min(window.end_date, period.end_date)
+    chart = Chart.load(agency, on)
+    mine = {person["employee_id"]: person for person in assessors}
+    team: dict[int, list] = defaultdict(list)
+    for uuid, employee_id in (
+        Skp.objects.filter(
+            period=period,
+            status=SkpStatus.APPROVED,
+            start_date__lte=on,
+            end_date__gte=on,
+        )
+        .order_by("pk")
+        .values_list("uuid", "employee_id")
+    ):
+        assessor = chart.assessor_of(employee_id)
+        if assessor is not None and assessor.employee_id in mine:
+            holding = chart.primary(employee_id)
+            leads = holding is not None and chart.posts[holding.position_id].is_unit_head
+            team[assessor.employee_id].append([str(uuid), leads])
+    for employee_id, person in mine.items():
+        rows = team[employee_id]
+        person["rate"] = rng.sample(rows, min(len(rows), TEAM_SAMPLE))
+
+
+def _reporters(chart, window, taken: set[int], rng: random.Random) -> list[dict]:
+    """Employees with a draft report for the current window, with its indicators:
+    ``[indicator uuid, target]`` (no target: a narrative indicator)."""
+    from kinerja.execution.enums import ReportStatus
+    from kinerja.execution.models import PeriodReport
+    from kinerja.planning.models import Indicator
+
+    if window is None:
+        return []
+    reports = [
+        (uuid, skp_id, employee_id)
+        for uuid, skp_id, employee_id in PeriodReport.objects.filter(
+            window=window, status=ReportStatus.DRAFT
+        )
+        .order_by("pk")
+        .values_list("uuid", "skp_id", "skp__employee_id")
+        if employee_id not in taken and _username(chart, employee_id)
+    ]
+    rng.shuffle(reports)
+    reports = reports[: LIMITS["reporters"]]
+    indicators: dict[int, list] = defaultdict(list)
+    for skp_id, uuid, target in (
+        Indicator.objects.filter(result__skp_id__in=[r[1] for r in reports])
+        .order_by("pk")
+        .values_list("result__skp_id", "uuid", "target_value")
+    ):
+        indicators[skp_id].append([str(uuid), None if target is None else str(target)])
+    return [
+        {
+            "username": _username(chart, employee_id),
+            "report": str(uuid),
+            "indicators": indicators[skp_id],
+        }
+        for uuid, skp_id, employee_id in reports
+        if indicators[skp_id]
+    ]
 
 
 def _username(chart, employee_id: int) -> str | None:
@@ -171,7 +292,9 @@ def _assessors(chart, live: list[tuple], taken: set[int], rng: random.Random) ->
         if waiting and name and assessor_id not in taken:
             others = [row for row in team if row[1] != SkpStatus.SUBMITTED]
             sample = rng.sample(others, min(len(others), TEAM_SAMPLE))
-            assessors.append({"username": name, "team": waiting + sample})
+            assessors.append(
+                {"username": name, "team": waiting + sample, "employee_id": assessor_id}
+            )
     rng.shuffle(assessors)
     return assessors[: LIMITS["assessors"]]
 
@@ -231,7 +354,41 @@ def _current(writes: list[dict]) -> dict[tuple[str, str], str]:
         skp__uuid__in=edited["expectations"]
     ).values_list("skp__uuid", "text"):
         current[("expectations", str(uuid))] = next(iter(MARKER.findall(text)), "")
+    current.update(_current_issue4(edited))
     return current
+
+
+def _current_issue4(edited: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """A realisation's narrative marker (``report/indicator``) and an evaluation's notes
+    marker (``skp/window``), each with the saved figures after a bar: the value, or
+    the two ratings, so a marker only counts with the figures its write sent."""
+    from kinerja.appraisal.models import Evaluation
+    from kinerja.execution.models import Realisation
+
+    current = {}
+    reports = {key.split("/")[0] for key in edited["realisation"]}
+    for report, indicator, narrative, value in Realisation.objects.filter(
+        report__uuid__in=reports
+    ).values_list("report__uuid", "indicator__uuid", "narrative", "value"):
+        marker = next(iter(MARKER.findall(narrative)), "")
+        current[("realisation", f"{report}/{indicator}")] = f"{marker}|{_figure(value)}"
+    skps = {key.split("/")[0] for key in edited["rating"]}
+    for skp, window, notes, results, behaviour, justification in Evaluation.objects.filter(
+        skp__uuid__in=skps, window__isnull=False
+    ).values_list(
+        "skp__uuid", "window__uuid", "notes", "results_rating", "behaviour_rating", "justification"
+    ):
+        marker = next(iter(MARKER.findall(notes)), "")
+        departed = "justified" if marker and marker in justification else "-"
+        current[("rating", f"{skp}/{window}")] = f"{marker}|{results}/{behaviour}/{departed}"
+    return current
+
+
+def _figure(value) -> str:
+    """A decimal as the locust user wrote it: two places, or ``-`` for none."""
+    from decimal import Decimal
+
+    return "-" if value is None else f"{Decimal(value):.2f}"
 
 
 def verify(*, writes: list[dict]) -> dict:
@@ -239,11 +396,15 @@ def verify(*, writes: list[dict]) -> dict:
 
     A write's text carries a unique marker. Additions (a result, an indicator) and
     returns (the comment stays on the SKP) must be found in their table. Edits replace
-    text: every confirmed edit must be in the activity log, which each service writes
-    in the same transaction as the change, and the last one of each object must still
-    be in its table, unless a later edit whose answer never arrived (cut off when the
-    load stopped) replaced it. An approval must have left its SKP approved.
+    text (a realisation's narrative, an evaluation's notes, each with the value or the
+    ratings saved with it): every confirmed edit must be in the activity log, which
+    each service writes in the same transaction as the change, and the last one of
+    each object must still be in its table with its figures, unless a later edit whose
+    answer never arrived (cut off when the load stopped) replaced it. An approval must
+    have left its SKP approved.
     """
+    from django.db.models import Q
+
     from kinerja.core.models import ActivityLog
     from kinerja.planning.enums import SkpStatus
     from kinerja.planning.models import Indicator, PlannedResult, Skp
@@ -257,9 +418,10 @@ def verify(*, writes: list[dict]) -> dict:
     }
     current = _current(confirmed)
     logged = set()
-    for after, reason in ActivityLog.objects.filter(action__startswith="planning.").values_list(
-        "after", "reason"
-    ):
+    actions = Q()
+    for action in LOGGED_ACTIONS:
+        actions |= Q(action__startswith=action)
+    for after, reason in ActivityLog.objects.filter(actions).values_list("after", "reason"):
         logged.update(MARKER.findall(json.dumps(after or {}, ensure_ascii=False) + reason))
     approved = {
         str(uuid)
@@ -278,9 +440,12 @@ def verify(*, writes: list[dict]) -> dict:
         if kind == "approve":
             found = write["object"] in approved
         elif kind in EDITS:
-            now = current.get(key, "")
+            # Realisations and ratings: the marker, then the figures saved with it.
+            now, _bar, figures = current.get(key, "").partition("|")
             replaced = last[key] != index or (now in logged and now not in sent)
-            found = write["marker"] in logged and (replaced or now == write["marker"])
+            expected = write.get("figures", figures)
+            present = now == write["marker"] and figures == expected
+            found = write["marker"] in logged and (replaced or present)
         else:
             found = write["marker"] in in_tables[kind]
         by_kind[kind]["succeeded"] += 1
@@ -341,14 +506,13 @@ def profile(*, plan: dict) -> dict:
         ("cascade goals", leader, "get", "/rencana/kaskade/", None, {}),
         ("unit page", leader, "get", f"/organisasi/unit/{leader['unit']}/", None, {}),
     ]
+    screens += _issue4_screens(plan, leader, htmx)
     goals = sorted({goal for person in plan["leaders"] for goal in person["goals"]})
     screens += [
         ("cascade tree", leader, "get", f"/rencana/kaskade/?goal={g}", None, {}) for g in goals
     ]
-    users = {
-        p["username"]: get_user_model().objects.get(username=p["username"])
-        for p in (employee, assessor, leader)
-    }
+    people = {id(screen[1]): screen[1] for screen in screens}.values()
+    users = {p["username"]: get_user_model().objects.get(username=p["username"]) for p in people}
     clients = {}
     for name, user in users.items():
         clients[name] = Client()
@@ -379,6 +543,56 @@ def profile(*, plan: dict) -> dict:
         "of": len(trees),
     }
     return summary
+
+
+def _issue4_screens(plan: dict, leader: dict, htmx: dict) -> list[tuple]:
+    """The report screen and a realisation's inline save (the first reporter), the
+    assessor's queue, an evaluation page, its preview and a rating (the first assessor
+    with someone to rate), and the leader's unit results and calibration."""
+    from kinerja.appraisal.services.evaluation import recommendation_for
+    from kinerja.planning.models import ReportingWindow, Skp
+
+    screens: list[tuple] = []
+    reporter = next(iter(plan.get("reporters") or []), None)
+    if reporter is not None:
+        report = reporter["report"]
+        indicator, target = next(
+            (row for row in reporter["indicators"] if row[1] is not None),
+            reporter["indicators"][0],
+        )
+        value = {"value": target} if target is not None else {}
+        save = f"/pelaksanaan/laporan/{report}/indikator/{indicator}/"
+        screens += [
+            ("my reports", reporter, "get", "/pelaksanaan/", None, {}),
+            ("report page", reporter, "get", f"/pelaksanaan/laporan/{report}/", None, {}),
+            ("realisation save", reporter, "post", save, value | {"narrative": "(profil)"}, htmx),
+        ]
+    window = plan.get("rating_window")
+    rater = next((a for a in plan["assessors"] if a.get("rate")), None)
+    if rater is not None and window:
+        skp_uuid = rater["rate"][0][0]
+        page = f"/penilaian/skp/{skp_uuid}/{window}/"
+        recommended = recommendation_for(
+            skp=Skp.objects.get(uuid=skp_uuid), window=ReportingWindow.objects.get(uuid=window)
+        ).rating
+        rating = {
+            "results_rating": str(recommended or "as_expected"),
+            "behaviour_rating": "as_expected",
+            "justification": "",
+            "notes": "Profil (profil)",
+        }
+        preview = f"{page}?results_rating=as_expected&behaviour_rating=above"
+        screens += [
+            ("rating queue (waiting)", rater, "get", "/penilaian/?waiting=1", None, {}),
+            ("evaluation page", rater, "get", f"{page}?waiting=1", None, {}),
+            ("evaluation preview", rater, "get", preview, None, htmx),
+            ("rating save", rater, "post", f"{page}nilai/?waiting=1", rating, {}),
+        ]
+    screens += [
+        ("unit results", leader, "get", "/penilaian/organisasi/", None, {}),
+        ("calibration", leader, "get", "/penilaian/kalibrasi/", None, {}),
+    ]
+    return screens
 
 
 def main(argv: list[str]) -> int:

@@ -6,9 +6,10 @@ gevent when imported)::
     python -m bench.surge_load --host URL --settings phases.json --out result.json
 
 1. ceiling: ``HealthzUser`` without pauses against the same server;
-2. ramp: the realistic mix (``EmployeeUser``, ``AssessorUser``, ``LeaderUser``), each
-   virtual user running one task every ``SURGE_PACING`` seconds, doubling the users
-   step by step until throughput stops growing; the best step is the peak;
+2. ramp: the realistic mix (``EmployeeUser``, ``ReporterUser``, ``AssessorUser``,
+   ``LeaderUser``), each virtual user running one task every ``SURGE_PACING`` seconds,
+   doubling the users step by step until throughput stops growing; the best step is
+   the peak;
 3. at 80 %: as many users as offer 80 % of the peak's requests per second (from the
    requests per user of the first, unsaturated step, corrected once after a short
    calibration window), measured for longer; measured again (a bounded number of
@@ -37,9 +38,15 @@ import psutil
 from locust import User
 from locust.env import Environment
 
-from bench.locustfile_surge import AssessorUser, EmployeeUser, HealthzUser, LeaderUser
+from bench.locustfile_surge import (
+    AssessorUser,
+    EmployeeUser,
+    HealthzUser,
+    LeaderUser,
+    ReporterUser,
+)
 
-MIX: list[type[User]] = [EmployeeUser, AssessorUser, LeaderUser]
+MIX: list[type[User]] = [EmployeeUser, ReporterUser, AssessorUser, LeaderUser]
 GROWTH = 1.05  # a step must add 5 % of requests per second to count as growth
 # A window is quiet when other processes used at most this many cores meanwhile.
 QUIET_CORES = 0.25
@@ -217,9 +224,13 @@ def mix(host: str, settings: dict, server: ServerCpu) -> dict:
                 break
             users = bigger
         peak = next(s for s in steps if s["requests_per_second"] == best)
-        per_user = steps[0]["requests_per_second"] / steps[0]["users"]
+        # The first step's requests per user; on a machine so busy that its users had
+        # not started answering yet (a tiny smoke step), the peak's.
+        per_user = steps[0]["requests_per_second"] / steps[0]["users"] or (
+            peak["requests_per_second"] / max(peak["users"], 1)
+        )
         target = 0.8 * peak["requests_per_second"]
-        users = round(target / per_user)
+        users = round(target / per_user) if per_user else max(1, round(0.8 * peak["users"]))
         # Requests per user fall a little as answers slow down and reviews run out: one
         # short calibration, trusted only when nothing else took the processors.
         calibration = window(
