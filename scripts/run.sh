@@ -15,7 +15,8 @@ if [ ! -f "$manifest" ] || [ -n "$(find kinerja/static .venv/lib -path '*/static
 fi
 $PY manage.py load_demo
 
-.venv/bin/celery -A config worker --loglevel=WARNING --concurrency=1 --pool=solo &
+# -B: the worker also runs the daily schedule (deadline reminders; docs/operations.md).
+.venv/bin/celery -A config worker --loglevel=WARNING --concurrency=1 --pool=solo -B &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 
