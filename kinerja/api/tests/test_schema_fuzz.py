@@ -102,6 +102,7 @@ def real_ids(world, credentials, plan):
     ids = {"tokens": spare.values_list("uuid", flat=True)}
     ids.update(_survey_ids(world))
     ids.update(_document_ids(world, plan))
+    ids.update(_objection_ids(world, plan))
     for collection, model in [
         ("agencies", Agency),
         ("units", Unit),
@@ -155,6 +156,36 @@ def _document_ids(world, plan) -> dict:
         unit=world.section, period=plan.period, window=window, requested_by=world.users["hr"]
     )
     return {"evaluations": [evaluation.uuid], "document-batches": [batch.uuid]}
+
+
+def _objection_ids(world, plan) -> dict:
+    """An objection of the nurse to a final annual result (the objection operations,
+    H5): HR over the nurse reads it; deciding is the assessor's superior's."""
+    from kinerja.appraisal.models import Evaluation, Objection
+    from kinerja.core.clock import now, today
+    from kinerja.planning.services import skp_create
+
+    skp = skp_create(employee=world.nurse, period=plan.period, on=plan.period.start_date)
+    evaluation = Evaluation.objects.create(
+        skp=skp,
+        status="final",
+        results_rating="as_expected",
+        behaviour_rating="as_expected",
+        predicate="baik",
+        assessor=world.puskesmas_head,
+        finalised_at=now(),
+    )
+    objection = Objection.objects.create(
+        evaluation=evaluation,
+        filed_by=world.nurse,
+        reasons="Fuzz",
+        decide_by=today(),
+        decider=world.head_of_office,
+        previous_results_rating="as_expected",
+        previous_behaviour_rating="as_expected",
+        previous_predicate="baik",
+    )
+    return {"objections": [objection.uuid]}
 
 
 def point_at_real_objects(case, real_ids: dict[str, list[str]]) -> None:
