@@ -1356,14 +1356,14 @@ RULES = {
     "surveys:public_thanks": page(
         PUBLIC, url=lambda t: reverse("surveys:public_thanks", args=[public_survey(t).slug])
     ),
-    "GET /api/v1/surveys/{slug}/form": operation(
-        PUBLIC, params=lambda t: {"slug": public_survey(t).slug}
-    ),
+    "GET /api/v1/surveys/form": operation(PUBLIC, query=lambda t: {"slug": public_survey(t).slug}),
     # Without a token from the form the submission is refused (a 400 problem), and counted.
-    "POST /api/v1/surveys/{slug}/responses": operation(
+    "POST /api/v1/surveys/responses": operation(
         PUBLIC,
-        params=lambda t: {"slug": public_survey(t).slug},
-        data={"answers": {f"u{n}": 4 for n in range(1, 10)}},
+        data=lambda t: {
+            "slug": public_survey(t).slug,
+            "answers": {f"u{n}": 4 for n in range(1, 10)},
+        },
     ),
     "GET /api/v1/survey-units": operation(as_api(LOGGED_IN)),
     "POST /api/v1/survey-units": operation(

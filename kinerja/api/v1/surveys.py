@@ -57,10 +57,11 @@ def _public_unit(slug: str) -> SurveyUnit:
 
 
 @router.get(
-    "/surveys/{slug}/form",
+    "/surveys/form",
     response=SurveyPublicFormOut,
     auth=None,
     summary="The public survey form with a one-time token (no login)",
+    description="``slug`` is the last part of the survey's public address (its QR code).",
 )
 def public_form(request: HttpRequest, slug: str):
     survey_unit = _public_unit(slug)
@@ -110,13 +111,18 @@ def _valid_submission(survey_unit: SurveyUnit, payload: SurveySubmissionIn):
 
 
 @router.post(
-    "/surveys/{slug}/responses",
+    "/surveys/responses",
     response={201: SurveyReceivedOut},
     auth=None,
     summary="Submit answers to a public survey (no login)",
+    description=(
+        "Take ``token`` from ``GET /surveys/form`` (one submission per token). Refusals are "
+        "counted and answered with a problem: 400 (token, honeypot, answers, closed), 409 "
+        "(the same answers again), 429 (too many from one address)."
+    ),
 )
-def public_submit(request: HttpRequest, slug: str, payload: SurveySubmissionIn):
-    survey_unit = _public_unit(slug)
+def public_submit(request: HttpRequest, payload: SurveySubmissionIn):
+    survey_unit = _public_unit(payload.slug)
     address = guard.address_hash(request.META.get("REMOTE_ADDR", ""))
     try:
         services.submission_screen(

@@ -21,15 +21,15 @@ def all_fours():
 
 
 def test_api_public_form_and_submission_without_login(client, survey):
-    form = client.get(f"{API}/surveys/{survey.unit.slug}/form")
+    form = client.get(f"{API}/surveys/form", {"slug": survey.unit.slug})
     assert form.status_code == 200
     body = form.json()
     assert body["open"] is True and len(body["elements"]) == 9
     assert body["elements"][5]["answers"][3] == "Sangat kompeten"
     response = post_json(
         client,
-        f"{API}/surveys/{survey.unit.slug}/responses",
-        {"token": body["token"], "answers": all_fours(), "sex": "F",
+        f"{API}/surveys/responses",
+        {"slug": survey.unit.slug, "token": body["token"], "answers": all_fours(), "sex": "F",
          "service": str(survey.service.uuid)},
     )  # fmt: skip
     assert response.status_code == 201
@@ -37,17 +37,29 @@ def test_api_public_form_and_submission_without_login(client, survey):
 
 
 def test_api_public_replay_and_bad_values_are_refused_and_counted(client, survey):
-    token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
-    url = f"{API}/surveys/{survey.unit.slug}/responses"
-    assert post_json(client, url, {"token": token, "answers": all_fours()}).status_code == 201
-    replay = post_json(client, url, {"token": token, "answers": all_fours()})
+    token = client.get(f"{API}/surveys/form", {"slug": survey.unit.slug}).json()["token"]
+    url = f"{API}/surveys/responses"
+    assert (
+        post_json(
+            client, url, {"slug": survey.unit.slug, "token": token, "answers": all_fours()}
+        ).status_code
+        == 201
+    )
+    replay = post_json(
+        client, url, {"slug": survey.unit.slug, "token": token, "answers": all_fours()}
+    )
     assert replay.status_code == 400
     assert replay["Content-Type"].startswith("application/problem+json")
-    token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
+    token = client.get(f"{API}/surveys/form", {"slug": survey.unit.slug}).json()["token"]
     bad = {**all_fours(), "u9": 7}
-    assert post_json(client, url, {"token": token, "answers": bad}).status_code == 400
-    token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
-    honeypot = {"token": token, "answers": all_fours(), "website": "x"}
+    assert (
+        post_json(
+            client, url, {"slug": survey.unit.slug, "token": token, "answers": bad}
+        ).status_code
+        == 400
+    )
+    token = client.get(f"{API}/surveys/form", {"slug": survey.unit.slug}).json()["token"]
+    honeypot = {"slug": survey.unit.slug, "token": token, "answers": all_fours(), "website": "x"}
     assert post_json(client, url, honeypot).status_code == 400
     counts = dict(
         RejectedSubmission.objects.filter(survey_unit=survey.unit).values_list("reason", "count")
@@ -62,12 +74,16 @@ def test_api_public_replay_and_bad_values_are_refused_and_counted(client, survey
 
 def test_api_public_flood_is_rate_limited(client, survey, settings):
     settings.SURVEY_GUARD = {"rate_limit": 2}
-    url = f"{API}/surveys/{survey.unit.slug}/responses"
+    url = f"{API}/surveys/responses"
     statuses = []
     for value in (1, 2, 3):
-        token = client.get(f"{API}/surveys/{survey.unit.slug}/form").json()["token"]
+        token = client.get(f"{API}/surveys/form", {"slug": survey.unit.slug}).json()["token"]
         answers = {f"u{n}": value for n in range(1, 10)}
-        statuses.append(post_json(client, url, {"token": token, "answers": answers}).status_code)
+        statuses.append(
+            post_json(
+                client, url, {"slug": survey.unit.slug, "token": token, "answers": answers}
+            ).status_code
+        )
     assert statuses == [201, 201, 429]
 
 
@@ -111,3 +127,16 @@ def test_api_leader_cannot_set_up(client, world):
     )
     assert created.status_code == 404
     assert not SurveyUnit.objects.exists()
+
+
+def test_api_only_the_public_survey_takes_no_credentials():
+    from kinerja.api.api import api
+
+    schema = api.get_openapi_schema()
+    open_operations = {
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if not operation.get("security")
+    }
+    assert open_operations == {"GET /api/v1/surveys/form", "POST /api/v1/surveys/responses"}

@@ -23,6 +23,7 @@ class SurveyPublicFormOut(Schema):
 
 
 class SurveySubmissionIn(Schema):
+    slug: str = Field(description="The last part of the survey's public address.")
     token: str = ""
     website: str = Field("", description="Leave empty (a honeypot for automated forms).")
     answers: dict[str, int] = Field(description="u1 … u9, each 1–4.")
