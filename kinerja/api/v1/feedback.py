@@ -42,6 +42,7 @@ from kinerja.execution.services.coaching import (
     competence_evaluation_create,
 )
 from kinerja.execution.services.feedback import feedback_post
+from kinerja.execution.services.finality import is_locked
 from kinerja.planning.models import PlannedResult, ReportingWindow, Skp
 from kinerja.planning.selectors import skp_visible_to
 
@@ -65,6 +66,8 @@ def _skp_window(request: HttpRequest, uuid: UUID, number: int) -> tuple[Skp, Rep
 def _threads(request: HttpRequest, skp: Skp, window: ReportingWindow) -> list[dict]:
     can_give = may(request.user, "execution.give_feedback", skp)
     can_reply = may(request.user, "execution.reply_feedback", skp)
+    if (can_give or can_reply) and is_locked(skp=skp, window=window):
+        can_give = can_reply = False  # a final evaluation closes the window's feedback
     return [
         {
             "key": thread.key,

@@ -49,6 +49,7 @@ from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.models import FeedbackMessage, PeriodReport
 from kinerja.execution.selectors_feedback import feedback_threads
+from kinerja.execution.services.finality import is_locked
 from kinerja.org.selectors import superiors_of
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow, Skp
 from kinerja.planning.selectors import current_period
@@ -234,8 +235,10 @@ def _feedback(request: HttpRequest, skp: Skp, window: ReportingWindow | None) ->
         can_give = may(request.user, "execution.give_feedback", skp)
         can_reply = may(request.user, "execution.reply_feedback", skp)
         post_url = reverse("execution:feedback_post", args=[skp.uuid, window.number])
+        # A final evaluation closes the window's feedback (changes go through an objection).
+        locked = (can_give or can_reply) and is_locked(skp=skp, window=window)
         for thread in threads:
-            thread.can_write = can_give or (can_reply and bool(thread.messages))
+            thread.can_write = not locked and (can_give or (can_reply and bool(thread.messages)))
             thread.post_url = post_url
         return {
             "by_result": {t.result.pk: t for t in threads if t.result is not None},

@@ -3,8 +3,8 @@ result (RHK) or per BerAKHLAK value of an SKP, in one reporting window.
 
 ``access`` decides who may write (``execution.give_feedback`` for the assessor and the
 assessor's superior, ``execution.reply_feedback`` for the SKP's owner); here only
-whether now: the SKP is in force, the window is the period's, the employee replies
-only in a thread that exists.
+whether now: the SKP is in force, the window is the period's and not yet finally
+evaluated, the employee replies only in a thread that exists.
 """
 
 from django.contrib.auth import get_user_model
@@ -18,6 +18,7 @@ from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.execution.models import FeedbackMessage
+from kinerja.execution.services.finality import require_not_final
 from kinerja.notifications.services import notify
 from kinerja.org.models import Employee
 from kinerja.planning.enums import CoreValue, SkpStatus
@@ -81,6 +82,14 @@ def feedback_post(
     told in the app at once and by email when they have an address."""
     author = _author_of(actor)
     text = _check(skp, window, result, core_value, text)
+    require_not_final(
+        skp=skp,
+        window=window,
+        message=_(
+            "The evaluation of this window is final: its feedback is closed. A final "
+            "result changes only through an objection."
+        ),
+    )
     thread = FeedbackMessage.objects.filter(
         skp=skp, window=window, result=result, core_value=core_value
     )

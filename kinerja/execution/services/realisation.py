@@ -1,9 +1,9 @@
 """Writing realisations (realisasi) and the period report's workflow (domain.md §1.6).
 
 ``access`` decides who (``execution.change_report`` and friends); these functions
-decide whether now: a report is written only while it is a draft and its SKP is
-approved, and only for indicators of that SKP. Every change writes the activity log;
-notifications go out after the transaction commits.
+decide whether now: a report is written only while it is a draft, its SKP is approved
+and its window's evaluation is not final, and only for indicators of that SKP. Every
+change writes the activity log; notifications go out after the transaction commits.
 """
 
 import datetime
@@ -17,6 +17,7 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.execution.enums import ReportStatus
 from kinerja.execution.models import PeriodReport, Realisation
+from kinerja.execution.services.finality import require_not_final
 from kinerja.notifications.services import notify
 from kinerja.org.selectors import superiors_of
 from kinerja.planning.enums import SkpStatus
@@ -40,7 +41,9 @@ def _label(report: PeriodReport) -> str:
 
 
 def _require_open(report: PeriodReport) -> None:
-    """A report is written only while it is a draft of an approved SKP."""
+    """A report is written only while it is a draft of an approved SKP whose evaluation
+    for the window (or for the year) is not final."""
+    require_not_final(skp=report.skp_id, window=report.window_id, message=_locked_message())
     if report.skp.status != SkpStatus.APPROVED:
         raise ApplicationError(_("Realisations are recorded only on an approved SKP."))
     if report.status != ReportStatus.DRAFT:
@@ -50,6 +53,13 @@ def _require_open(report: PeriodReport) -> None:
                 "reopen it before changing it."
             )
         )
+
+
+def _locked_message() -> str:
+    return _(
+        "The evaluation of this window is final: its report, realisations and evidence "
+        "can no longer be changed. A final result changes only through an objection."
+    )
 
 
 def _overlaps(skp: Skp, window: ReportingWindow) -> bool:
@@ -253,6 +263,7 @@ def report_reopen(*, report: PeriodReport, reason: str, actor=None) -> PeriodRep
     )
     if report.status != ReportStatus.SUBMITTED:
         raise ApplicationError(_("Only a submitted report can be reopened."))
+    require_not_final(skp=report.skp_id, window=report.window_id, message=_locked_message())
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(_("Say what should change when reopening a report."))

@@ -33,6 +33,7 @@ from kinerja.access.permissions import actor_for, may
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.selectors_feedback import feedback_threads
 from kinerja.execution.services.feedback import feedback_post
+from kinerja.execution.services.finality import is_locked
 from kinerja.planning.enums import CoreValue
 from kinerja.planning.models import PlannedResult, ReportingWindow, Skp
 from kinerja.planning.selectors import skp_visible_to
@@ -55,8 +56,10 @@ def feedback_context(request: HttpRequest, skp: Skp, window: ReportingWindow) ->
     can_give = may(request.user, "execution.give_feedback", skp)
     can_reply = may(request.user, "execution.reply_feedback", skp)
     post_url = reverse("execution:feedback_post", args=[skp.uuid, window.number])
+    # A final evaluation closes the window's feedback (changes go through an objection).
+    locked = (can_give or can_reply) and is_locked(skp=skp, window=window)
     for thread in threads:
-        thread.can_write = can_give or (can_reply and bool(thread.messages))
+        thread.can_write = not locked and (can_give or (can_reply and bool(thread.messages)))
         thread.post_url = post_url
     return {
         "feedback_threads": threads,
@@ -66,6 +69,7 @@ def feedback_context(request: HttpRequest, skp: Skp, window: ReportingWindow) ->
         "feedback_window": window,
         "feedback_can_give": can_give,
         "feedback_can_reply": can_reply,
+        "feedback_locked": locked,
     }
 
 

@@ -40,6 +40,7 @@ from kinerja.execution.selectors import (
 )
 from kinerja.execution.services import evidence as evidence_services
 from kinerja.execution.services import realisation as services
+from kinerja.execution.services.finality import is_locked
 from kinerja.org.selectors import superiors_of
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import Indicator, ReportingWindow
@@ -154,12 +155,17 @@ def report_start(request: HttpRequest, uuid, window_uuid) -> HttpResponse:
 
 def _flags(request: HttpRequest, report: PeriodReport) -> dict:
     open_ = report.status == ReportStatus.DRAFT and report.skp.status == SkpStatus.APPROVED
-    return {
+    flags = {
         "can_edit": open_ and may(request.user, "execution.change_report", report),
         "can_submit": open_ and may(request.user, "execution.submit_report", report),
         "can_reopen": report.status == ReportStatus.SUBMITTED
         and may(request.user, "execution.reopen_report", report),
     }
+    # A final evaluation of the window (or the year) locks the report.
+    locked = any(flags.values()) and is_locked(skp=report.skp_id, window=report.window_id)
+    if locked:
+        flags = dict.fromkeys(flags, False)
+    return {**flags, "locked": locked}
 
 
 def _progress(rows) -> dict:
