@@ -102,6 +102,8 @@ def _employee_page(request: HttpRequest, employee: Employee) -> HttpResponse:
             "show_record": show_record,
             "is_self": actor_for(request.user).employee == employee,
             "on": on,
+            # HR admins over the employee read the per-employee activity log (jejak).
+            "can_read_log": may(request.user, "core.view_activity_log", employee),
         },
     )
 
