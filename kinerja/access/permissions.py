@@ -25,7 +25,13 @@ from django.db.models import Q, QuerySet
 from kinerja.access.models import RoleKind, ScopedRole
 from kinerja.core.clock import today
 from kinerja.org.models import Agency, Assignment, Employee, Unit
-from kinerja.org.selectors import active_on, assessees_of, employee_in_subtree, superiors_of
+from kinerja.org.selectors import (
+    Superiors,
+    active_on,
+    assessees_of,
+    employee_in_subtree,
+    superiors_of,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Actor:
     leader_scopes: tuple[Scope, ...]
     _assessees: dict[datetime.date, set[int]] = field(default_factory=dict)
     _in_subtree: dict[tuple[int, str, datetime.date], bool] = field(default_factory=dict)
+    _superiors: dict[tuple[int, datetime.date], Superiors] = field(default_factory=dict)
 
     @property
     def is_authenticated(self) -> bool:
@@ -74,6 +81,14 @@ class Actor:
         if on not in self._assessees:
             self._assessees[on] = assessees_of(self.employee, on)
         return self._assessees[on]
+
+    def superiors(self, employee: Employee, on: datetime.date) -> Superiors:
+        """The employee's supervisor, assessor and assessor's superior on ``on``, asked of
+        the org chart once per request: one page checks several rules about one person."""
+        key = (employee.pk, on)
+        if key not in self._superiors:
+            self._superiors[key] = superiors_of(employee, on)
+        return self._superiors[key]
 
     def scope_covers_employee(self, scope: Scope, employee: Employee, on: datetime.date) -> bool:
         if employee.agency_id != scope.agency_id:
@@ -135,8 +150,7 @@ def is_assessor_superior_of(
     """The actor is the employee's atasan pejabat penilai on the date."""
     if actor.employee is None:
         return False
-    superiors = superiors_of(employee, on or today())
-    holding = superiors.assessor_superior
+    holding = actor.superiors(employee, on or today()).assessor_superior
     return holding is not None and holding.employee.pk == actor.employee.pk
 
 
@@ -289,7 +303,7 @@ def _supervises(actor: Actor, employee: Employee, on: datetime.date | None = Non
     """The actor is the employee's direct supervisor (atasan langsung) on the date."""
     if actor.employee is None:
         return False
-    holding = superiors_of(employee, on or today()).supervisor
+    holding = actor.superiors(employee, on or today()).supervisor
     return holding is not None and holding.employee.pk == actor.employee.pk
 
 
@@ -489,7 +503,9 @@ def _document_date(evaluation: Any) -> datetime.date:
     skp = evaluation.skp
     window = evaluation.window
     end: datetime.date = window.end_date if window is not None else skp.period.end_date
-    return max(skp.start_date, min(end, skp.end_date))
+    start: datetime.date = skp.start_date
+    last: datetime.date = skp.end_date
+    return max(start, min(end, last))
 
 
 def _download_evaluation(actor: Actor, evaluation: Any) -> bool:
