@@ -241,7 +241,9 @@ def test_report_assess_finalise_object_decide_and_download(phone, desktop, world
         has=phone.page.locator(f"[data-predicate='{expected}']")
     )
     phone.click(year.get_by_role("link"), step="open the annual result")
-    with phone.page.expect_download() as download:
+    # WeasyPrint's first document in the live server loads its fonts: allow for a slow,
+    # shared machine beyond the kit's 10 s.
+    with phone.page.expect_download(timeout=60_000) as download:
         phone.page.get_by_test_id("evaluation-pdf").click()
     path = download.value.path()
     with open(path, "rb") as handle:
@@ -250,7 +252,9 @@ def test_report_assess_finalise_object_decide_and_download(phone, desktop, world
 
     # The window's PDF too, requested with the page's session cookie.
     periodic = Evaluation.objects.get(skp=team.staff, window=window)
-    response = phone.page.request.get(f"{phone.base_url}/laporan/evaluasi/{periodic.uuid}/pdf/")
+    response = phone.page.request.get(
+        f"{phone.base_url}/laporan/evaluasi/{periodic.uuid}/pdf/", timeout=60_000
+    )
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF-")
