@@ -1,15 +1,20 @@
 """Appraisal URLs. Each area adds its own block: ``urlpatterns += [...]``."""
 
+from django.urls import path
+
+from kinerja.appraisal.views import calibration as calibration_views
+from kinerja.appraisal.views import evaluation as evaluation_views
+from kinerja.appraisal.views import objection as objection_views
+from kinerja.appraisal.views import organisation as organisation_views
+from kinerja.appraisal.views import policy as policy_views
+from kinerja.appraisal.views import year_end as year_end_views
+
 app_name = "appraisal"
 
 urlpatterns: list = []
 
 # Periodic and annual evaluations (helper H3): the assessor's queue, one evaluation per
 # SKP and window ("tahunan" for the year), and the employee's own final results.
-from django.urls import path  # noqa: E402
-
-from kinerja.appraisal.views import evaluation as evaluation_views  # noqa: E402
-
 urlpatterns += [
     path("", evaluation_views.queue, name="queue"),
     path("final-sekaligus/", evaluation_views.queue_finalise, name="queue_finalise"),
@@ -32,9 +37,6 @@ urlpatterns += [
 ]
 
 # Organisation results, distribution and calibration, the assessment policy (helper H4).
-from kinerja.appraisal.views import calibration as calibration_views  # noqa: E402
-from kinerja.appraisal.views import organisation as organisation_views  # noqa: E402
-from kinerja.appraisal.views import policy as policy_views  # noqa: E402
 
 urlpatterns += [
     path("organisasi/", organisation_views.organisation_results, name="organisation_results"),
@@ -54,8 +56,6 @@ urlpatterns += [
 
 # Objections, the activity log per employee, credit points and the year-end
 # finalisation (helper H5).
-from kinerja.appraisal.views import objection as objection_views  # noqa: E402
-from kinerja.appraisal.views import year_end as year_end_views  # noqa: E402
 
 urlpatterns += [
     path("keberatan/", objection_views.objection_list_view, name="objection_list"),
