@@ -25,12 +25,9 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
-from kinerja.reporting.evaluation_document import (
-    evaluation_detail,
-    evaluation_filename,
-    evaluation_pdf,
-)
+from kinerja.reporting.evaluation_document import evaluation_detail, evaluation_filename
 from kinerja.reporting.models import BatchStatus, DocumentBatch
+from kinerja.reporting.stored_documents import evaluation_document_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +154,8 @@ def _render_one(evaluation_id: int) -> tuple[str, bytes] | None:
         evaluation = evaluation_detail(Evaluation.objects.all(), pk=evaluation_id)
     except Evaluation.DoesNotExist:
         return None
-    return evaluation_filename(evaluation), evaluation_pdf(evaluation)
+    # A final evaluation's stored copy when it still matches; rendered (and stored) otherwise.
+    return evaluation_filename(evaluation), evaluation_document_pdf(evaluation)
 
 
 def render_processes() -> int:

@@ -77,3 +77,38 @@ class DocumentBatch(BaseModel):
     @property
     def is_finished(self) -> bool:
         return self.status in {BatchStatus.DONE, BatchStatus.FAILED}
+
+
+class DocumentKind(models.TextChoices):
+    EVALUATION = "evaluation", _("Evaluation documents")
+    SKP = "skp", _("SKP")
+
+
+class StoredDocument(BaseModel):
+    """An official PDF rendered once and kept: a final evaluation's or an approved SKP's
+    (drafts are always rendered fresh). ``fingerprint`` sums up everything the document
+    printed (the object's and the printed rows' ``updated_at`` and counts, the layout
+    version); when it no longer matches, the next request renders and replaces the file.
+    The file lives under MEDIA_ROOT (never under the static files) and is served only
+    after the same permission check as a fresh rendering."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=DocumentKind.choices)
+    object_uuid = models.UUIDField(_("document of"))
+    language = models.CharField(_("language"), max_length=10)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    path = models.CharField(_("file"), max_length=200)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    rendered_at = models.DateTimeField(_("rendered at"))
+
+    class Meta:
+        verbose_name = _("stored document")
+        verbose_name_plural = _("stored documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_uuid", "language"], name="stored_document_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_uuid} ({self.language})"

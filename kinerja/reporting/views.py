@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from kinerja.access.permissions import may, units_visible_to
 from kinerja.planning.models import AssessmentPeriod, Skp
 from kinerja.planning.selectors import current_period, skp_detail, skp_visible_to
-from kinerja.reporting.skp_document import skp_pdf
+from kinerja.reporting.stored_documents import skp_document_pdf
 from kinerja.reporting.unit_export import unit_skp_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,7 +42,7 @@ def skp_pdf_download(request: HttpRequest, uuid) -> HttpResponse:
     if not may(request.user, "planning.view_skp", skp):
         raise Http404
     filename = safe_filename("SKP", skp.employee.nip, skp.period.year, f"v{skp.version}") + ".pdf"
-    return _attachment(skp_pdf(skp), "application/pdf", filename)
+    return _attachment(skp_document_pdf(skp), "application/pdf", filename)
 
 
 @require_safe

@@ -16,13 +16,10 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Unit
 from kinerja.planning.selectors import skp_visible_to
 from kinerja.reporting.batches import batches_visible_to, document_batch_start, zip_file_path
-from kinerja.reporting.evaluation_document import (
-    evaluation_detail,
-    evaluation_filename,
-    evaluation_pdf,
-)
+from kinerja.reporting.evaluation_document import evaluation_detail, evaluation_filename
 from kinerja.reporting.forms_batch import BatchStartForm
 from kinerja.reporting.models import BatchStatus, DocumentBatch
+from kinerja.reporting.stored_documents import evaluation_document_pdf
 from kinerja.reporting.views import _attachment, safe_filename
 
 
@@ -50,7 +47,7 @@ def evaluation_pdf_download(request: HttpRequest, uuid) -> HttpResponse:
     evaluation in the official layout."""
     evaluation = load_evaluation_for_document(request.user, uuid)
     return _attachment(
-        evaluation_pdf(evaluation), "application/pdf", evaluation_filename(evaluation)
+        evaluation_document_pdf(evaluation), "application/pdf", evaluation_filename(evaluation)
     )
 
 

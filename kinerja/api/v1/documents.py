@@ -27,7 +27,7 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
 from kinerja.reporting.batches import batches_visible_to, document_batch_start, zip_file_path
-from kinerja.reporting.evaluation_document import evaluation_filename, evaluation_pdf
+from kinerja.reporting.evaluation_document import evaluation_filename
 from kinerja.reporting.models import BatchStatus, DocumentBatch
 from kinerja.reporting.selectors_compliance import (
     assessors_of,
@@ -36,6 +36,7 @@ from kinerja.reporting.selectors_compliance import (
     not_assessed,
     not_reported,
 )
+from kinerja.reporting.stored_documents import evaluation_document_pdf
 from kinerja.reporting.views import safe_filename
 from kinerja.reporting.views_documents import load_evaluation_for_document
 
@@ -63,7 +64,7 @@ class NotAssessedPage(Schema):
 )
 def evaluation_pdf_get(request: HttpRequest, uuid: UUID):
     evaluation = load_evaluation_for_document(request.user, uuid)
-    response = HttpResponse(evaluation_pdf(evaluation), content_type="application/pdf")
+    response = HttpResponse(evaluation_document_pdf(evaluation), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{evaluation_filename(evaluation)}"'
     response["Cache-Control"] = "private, no-store"
     return response

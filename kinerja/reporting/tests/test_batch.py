@@ -120,7 +120,7 @@ def test_batch_failure_leaves_no_partial_zip(start, section_evaluations, world, 
     def broken(evaluation):
         raise RuntimeError("font missing")
 
-    monkeypatch.setattr(batches, "evaluation_pdf", broken)
+    monkeypatch.setattr(batches, "evaluation_document_pdf", broken)
 
     batch = start(
         unit=world.section,
