@@ -241,6 +241,7 @@ def test_report_assess_finalise_object_decide_and_download(phone, desktop, world
         has=phone.page.locator(f"[data-predicate='{expected}']")
     )
     phone.click(year.get_by_role("link"), step="open the annual result")
+    expect(phone.page.get_by_test_id("changed-by-objection")).to_be_visible()
     # WeasyPrint's first document in the live server loads its fonts: allow for a slow,
     # shared machine beyond the kit's 10 s.
     with phone.page.expect_download(timeout=60_000) as download:

@@ -12,6 +12,7 @@ from kinerja.appraisal.services.evaluation import (
     evaluation_for,
     evaluation_rate,
 )
+from kinerja.appraisal.services.objection import objection_decide, objection_file
 from kinerja.appraisal.services.organisation import organisation_result_record
 from kinerja.appraisal.tests.evaluation_setup import plan, team  # noqa: F401 -- fixtures
 
@@ -84,3 +85,33 @@ def test_unrated_evaluation_has_no_pdf_link(client, world, team):
     assert response.status_code == 200
     assert response.context["can_download"] is False
     assert 'data-testid="evaluation-pdf"' not in response.content.decode()
+
+
+def test_annual_result_changed_by_objection_says_so_not_a_departure(client, world, team):
+    annual = evaluation_rate(
+        evaluation=evaluation_for(skp=team.staff, window=None),
+        results_rating=Rating.AS_EXPECTED,
+        behaviour_rating=Rating.AS_EXPECTED,
+        justification="Sesuai capaian",
+        actor=team.assessor,
+    )
+    annual.justification = ""
+    annual.recommended_results_rating = Rating.AS_EXPECTED
+    annual.save(update_fields=["justification", "recommended_results_rating"])
+    evaluation_finalise(evaluation=annual, actor=team.assessor)
+    objection = objection_file(
+        evaluation=annual, reasons="Target terlampaui", actor=world.users["staff"]
+    )
+    objection_decide(
+        objection=objection,
+        decision="change",
+        results_rating=Rating.ABOVE,
+        behaviour_rating=Rating.ABOVE,
+        reason="Bukti menunjukkan target terlampaui",
+        actor=world.users["division_head"],
+    )
+    client.force_login(world.users["staff"])
+    html = client.get(_url(team.staff, None)).content.decode()
+    assert 'data-testid="changed-by-objection"' in html
+    assert reverse("appraisal:objection_detail", args=[objection.uuid]) in html
+    assert 'data-testid="departed"' not in html  # the assessor did not depart
