@@ -130,7 +130,10 @@ def _bulk(ids: list[int], window) -> dict:
     from kinerja.reporting.batches import document_batch_run
     from kinerja.reporting.models import DocumentBatch
 
-    user = get_user_model().objects.create_user(username="bench-hr", password=None)
+    users = get_user_model().objects
+    user = users.filter(username="bench-hr").first() or users.create_user(
+        username="bench-hr", password=None
+    )
     batch = DocumentBatch.objects.create(
         unit=Unit.objects.filter(agency_id=window.period.agency_id).order_by("path").first(),
         period=window.period,
@@ -207,3 +210,74 @@ def run(options: Options) -> dict:
     }
     figures.update(_bulk(ids, window))
     return figures
+
+
+# --- stored documents (H12): rendered once and kept -----------------------------------------
+
+
+def _served(evaluations: list, username: str) -> float:
+    """Seconds to download every evaluation's PDF through the page, as a logged-in
+    superadmin (the permission check, the fingerprint and the stored file, as in
+    production; the test client skips only the network)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    user = get_user_model().objects.create_superuser(username=username, password=None)
+    client = Client()
+    client.force_login(user)
+    # One request first, untimed: the URLconf, templates and middleware load once per process.
+    client.get(reverse("reporting:evaluation_pdf", args=[evaluations[0].uuid]))
+    started = time.perf_counter()
+    for evaluation in evaluations:
+        response = client.get(reverse("reporting:evaluation_pdf", args=[evaluation.uuid]))
+        assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    return time.perf_counter() - started
+
+
+@benchmark(
+    "stored_documents",
+    "Evaluation PDFs rendered once and kept: a cold bulk job of 200, then served from storage",
+)
+def run_stored(options: Options) -> dict:
+    """A unit of 200 final evaluations (as ``evaluation_documents``). First the bulk job
+    on an empty store: every document rendered (one process per core) and stored; then
+    the same bulk job again, taking the stored copies; then every document downloaded
+    through the evaluation page. The files go to a scratch MEDIA_ROOT."""
+    import tempfile
+
+    from django.conf import settings
+    from django.test.utils import setup_test_environment
+
+    from kinerja.appraisal.models import Evaluation
+    from kinerja.reporting.models import StoredDocument
+
+    setup_test_environment()  # the test client's host name is allowed
+    count = SMOKE_DOCUMENTS if options.smoke else UNIT_DOCUMENTS
+    skp_uuids = _organisation(count, code="bench-stored", first=750)
+    ids, window = _evaluations(skp_uuids)
+    _warm_evaluation()
+    with tempfile.TemporaryDirectory() as media:
+        settings.MEDIA_ROOT = media
+        cold = _bulk(ids, window)
+        stored = StoredDocument.objects.count()
+        warm = _bulk(ids, window)
+        evaluations = list(Evaluation.objects.filter(pk__in=ids).only("uuid"))
+        served_seconds = _served(evaluations, "bench-stored-admin")
+        renders_after = StoredDocument.objects.count()
+    served_rate = _rate(len(evaluations), served_seconds)
+    return {
+        "documents": count,
+        "cold_bulk_seconds": cold["bulk_seconds"],
+        "cold_documents_per_second": cold["bulk_documents_per_second"],
+        "stored_after_cold_bulk": stored,
+        "stored_bulk_seconds": warm["bulk_seconds"],
+        "stored_bulk_documents_per_second": warm["bulk_documents_per_second"],
+        "stored_bulk_status": warm["bulk_status"],
+        "served_by_page_seconds": round(served_seconds, 1),
+        "served_by_page_documents_per_second": served_rate,
+        "stored_after_serving": renders_after,
+        "goal_documents_per_second": GOAL_PER_SECOND,
+        "stored_meets_goal": min(served_rate, warm["bulk_documents_per_second"]) >= GOAL_PER_SECOND,
+        "cold_meets_goal": cold["bulk_documents_per_second"] >= GOAL_PER_SECOND,
+    }
