@@ -51,6 +51,19 @@ STORED_DIR = "stored"
 # Raise when a template or stylesheet changes the printed layout: every stored copy
 # then renders again on its next request.
 LAYOUT_VERSION = "1"
+EVALUATION_FIELDS = (
+    "updated_at",
+    "status",
+    "results_rating",
+    "behaviour_rating",
+    "predicate",
+    "notes",
+    "rated_at",
+    "finalised_at",
+    "assessor_id",
+    "organisation_result_id",
+)
+SKP_FIELDS = ("status", "version", "start_date", "end_date", "approved_at", "approved_by_id")
 
 
 # --- fingerprints ---------------------------------------------------------------------
@@ -132,8 +145,9 @@ def evaluation_fingerprint(evaluation: Evaluation) -> str:
         Evaluation.objects.filter(pk=evaluation.pk)
         .annotate(**annotations)
         .values(
-            "updated_at",
-            "status",
+            # The printed fields themselves too: a queryset ``update()`` that forgets
+            # ``updated_at`` still changes the fingerprint.
+            *EVALUATION_FIELDS,
             "assessor__updated_at",
             "organisation_result__updated_at",
             *_people("skp__"),
@@ -150,7 +164,7 @@ def skp_fingerprint(skp: Skp) -> str:
     row = (
         Skp.objects.filter(pk=skp.pk)
         .annotate(**annotations)
-        .values("status", "version", *_people(""), *annotations)
+        .values(*SKP_FIELDS, *_people(""), *annotations)
         .get()
     )
     return _digest(row)

@@ -263,3 +263,22 @@ def test_fingerprints_cost_one_query(evaluated, staff_plan):
         skp_fingerprint(skp)
 
     assert len(queries) == 2
+
+
+def test_fingerprint_changes_when_a_printed_field_is_updated_in_bulk(evaluated):
+    before = evaluation_fingerprint(evaluated)
+    # A queryset update that does not touch ``updated_at`` (bulk services may do so).
+    Evaluation.objects.filter(pk=evaluated.pk).update(notes="Catatan baru")
+
+    assert evaluation_fingerprint(evaluated) != before
+
+
+def test_fingerprint_is_per_language(evaluated):
+    from django.utils import translation
+
+    with translation.override("id"):
+        indonesian = evaluation_fingerprint(evaluated)
+    with translation.override("en"):
+        english = evaluation_fingerprint(evaluated)
+
+    assert indonesian != english
