@@ -64,8 +64,17 @@ def test_openapi_documents_pagination(anonymous, world):
 def test_openapi_uses_uuids_never_integer_ids(anonymous, world):
     schema = _schema(anonymous)
 
-    for path in schema["paths"]:
-        assert re.findall(r"{(\w+)}", path) in ([], ["uuid"]), path
+    for path, operations in schema["paths"].items():
+        names = re.findall(r"{(\w+)}", path)
+        assert names[:1] in ([], ["uuid"]), path
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] != "path":
+                    continue
+                # A second path parameter names a thing by a word, a UUID or its official
+                # number (a quarter), never by a database row number.
+                name = parameter["name"]
+                assert name not in ("id", "pk") and not name.endswith("_id"), (path, name)
 
 
 def test_docs_page_loads_its_assets_from_this_server(anonymous, world):

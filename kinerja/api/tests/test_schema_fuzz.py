@@ -193,7 +193,7 @@ def point_at_real_objects(case, real_ids: dict[str, list[str]]) -> None:
     picks which), and keep some random ones for the "does not exist" branch."""
     collection = case.path.removeprefix("/api/v1/").split("/")[0]
     for values, pool_for in [
-        (case.path_parameters, lambda name: real_ids[collection]),
+        (case.path_parameters, lambda name: real_ids.get(collection, [])),
         (case.query, lambda name: real_ids.get(QUERY_COLLECTIONS.get(name), [])),
     ]:
         for name, value in (values or {}).items():
