@@ -4,6 +4,9 @@ from django.test import Client
 
 from kinerja.accounts.services import api_token_create
 
+# The public survey tests (test_surveys_api.py) share the survey app's fixtures.
+from kinerja.surveys.tests.conftest import _fresh_cache, survey  # noqa: F401
+
 API = "/api/v1"
 PROBLEM = "application/problem+json"
 # Any 32 alphanumeric characters make a valid CSRF secret: the cookie and the header

@@ -8,20 +8,13 @@ from uuid import UUID
 from ninja import Field, Schema
 
 from kinerja.api.v1.schemas.org import EmployeeRefOut
+from kinerja.api.v1.schemas.realisation import WindowRefOut
 from kinerja.appraisal.enums import EmployeePredicate, EvaluationStatus, Rating
 from kinerja.execution.enums import ReportStatus
 from kinerja.planning.enums import Aspect
 
 # Text a person types, line breaks allowed; no other control characters.
 TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-
-
-class WindowRefOut(Schema):
-    uuid: UUID
-    number: int
-    label: str
-    start_date: datetime.date
-    end_date: datetime.date
 
 
 class QueueRowOut(Schema):

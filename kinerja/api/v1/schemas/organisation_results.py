@@ -8,15 +8,10 @@ from uuid import UUID
 from ninja import Field, Schema
 
 from kinerja.api.v1.schemas.org import AgencyRefOut, EmployeeRefOut, UnitRefOut
+from kinerja.api.v1.schemas.realisation import WindowRefOut
 from kinerja.appraisal.enums import EmployeePredicate, OrganisationPredicate, Rounding
 
 TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-
-
-class WindowRefOut(Schema):
-    uuid: UUID
-    number: int
-    label: str
 
 
 class OrganisationResultOut(Schema):
