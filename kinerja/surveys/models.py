@@ -14,6 +14,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import BaseModel
@@ -147,7 +148,8 @@ class SurveyPeriod(BaseModel):
 
 def _answer_field(number: int) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
-        _("element %(number)s") % {"number": number},
+        # Lazy: the label is translated when shown, not in the language of import time.
+        format_lazy(_("element {number}"), number=number),
         validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)],
     )
 
