@@ -212,7 +212,7 @@ def run(options: Options) -> dict:
     return figures
 
 
-# --- stored documents (H12): rendered once and kept -----------------------------------------
+# --- stored documents: rendered once and kept -----------------------------------------
 
 
 def _served(evaluations: list, username: str) -> float:

@@ -296,7 +296,7 @@ def _calibrate(actor: Actor, evaluation: Any) -> bool:
     )
 
 
-# --- execution: feedback, coaching, attendance (helper H2) -----------------------------
+# --- execution: feedback, coaching, attendance -----------------------------
 
 
 def _supervises(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
@@ -347,7 +347,7 @@ def _view_attendance(actor: Actor, employee: Employee) -> bool:
     )
 
 
-# --- execution: realisations and evidence (helper H1) ----------------------------------
+# --- execution: realisations and evidence ----------------------------------
 # Rules take a period report (anything with ``skp``) or a piece of evidence (anything
 # with ``realisation.report.skp``), duck-typed: access cannot import execution.
 
@@ -375,7 +375,7 @@ def _view_evidence(actor: Actor, evidence: Any) -> bool:
     return _view_skp(actor, evidence.realisation.report.skp)
 
 
-# --- appraisal: periodic and annual evaluations (helper H3) -----------------------------
+# --- appraisal: periodic and annual evaluations -----------------------------
 # Rules take an evaluation (anything with ``skp``, ``window`` and ``status``), duck-typed:
 # access cannot import appraisal. It may be unsaved (a draft not yet rated).
 
@@ -408,7 +408,7 @@ def _view_evaluation(actor: Actor, evaluation: Any) -> bool:
     )
 
 
-# --- multirater: 360° feedback rounds (helper H8) ---------------------------------------
+# --- multirater: 360° feedback rounds ---------------------------------------
 # Rules take a unit, a round (anything with ``root_unit``), a rater assignment (anything
 # with ``rater_id``) or a subject (anything with ``employee`` and ``round``), duck-typed:
 # access cannot import multirater.
@@ -440,7 +440,7 @@ def _view_multirater_summary(actor: Actor, subject: Any) -> bool:
     )
 
 
-# --- appraisal: objections, activity log, credit points, year end (helper H5) ----------
+# --- appraisal: objections, activity log, credit points, year end ----------
 # Rules take an objection (``evaluation``, ``filed_by_id``, ``decider_id``), an
 # evaluation, an employee or a unit, duck-typed: access cannot import appraisal.
 
@@ -492,7 +492,7 @@ def _hr_over_unit(actor: Actor, unit: Any) -> bool:
     return any(s.covers_unit(unit) for s in actor.hr_scopes)
 
 
-# --- reporting: evaluation documents, bulk documents, compliance (helper H6) -----------
+# --- reporting: evaluation documents, bulk documents, compliance -----------
 # Rules take an evaluation (anything with ``skp``, ``window`` and ``status``), a unit or an
 # agency, duck-typed: access cannot import appraisal or reporting.
 
@@ -543,7 +543,7 @@ def _view_compliance(actor: Actor, obj: Any) -> bool:
     return any(s.agency_id == agency_id for s in actor.read_scopes)
 
 
-# --- surveys: public satisfaction survey, IKM (helper H7) -----------------------------
+# --- surveys: public satisfaction survey, IKM -----------------------------
 # Rules take a survey unit (anything with ``unit``), a unit, or an employee, duck-typed:
 # access cannot import surveys. The public form needs no permission (PUBLIC in the
 # authorization matrix).
@@ -624,7 +624,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "fill an assessee's row of the role–result matrix (their draft RHK)",
         is_assessor_of,
     ),
-    # --- appraisal: organisation results, distribution, calibration, policy (H4) -------
+    # --- appraisal: organisation results, distribution, calibration, policy -------
     "appraisal.record_organisation_result": (
         "record or change a unit's organisation predicate (its next-higher leader; HR)",
         _record_organisation_result,
@@ -641,7 +641,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "change an agency's assessment policy (thresholds, rounding, objection days)",
         _agency_wide_hr,
     ),
-    # --- execution: feedback, coaching, attendance (helper H2) ---
+    # --- execution: feedback, coaching, attendance ---
     "execution.give_feedback": (
         "give continuous feedback on an SKP's results and core values",
         _give_feedback,
@@ -671,7 +671,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         _agency_wide_hr,
     ),
     "execution.view_attendance": ("read an employee's attendance summaries", _view_attendance),
-    # --- execution: realisations and evidence (helper H1) ---
+    # --- execution: realisations and evidence ---
     "execution.view_report": (
         "read a period report with its realisations (as for the SKP)",
         _view_report,
@@ -689,7 +689,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "open or download a piece of evidence (as for the SKP)",
         _view_evidence,
     ),
-    # --- appraisal: periodic and annual evaluations (helper H3) ---
+    # --- appraisal: periodic and annual evaluations ---
     "appraisal.view_evaluation": (
         "read an evaluation (the employee only once it is final)",
         _view_evaluation,
@@ -706,7 +706,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "open the assessor's evaluation queue (its rows are the people one assesses)",
         lambda actor, obj: actor.employee is not None,
     ),
-    # --- multirater: 360° feedback rounds (helper H8) ---
+    # --- multirater: 360° feedback rounds ---
     "multirater.manage_round": (
         "open, edit the raters of, remind and close a 360° round (HR over its unit)",
         _hr_covers_round,
@@ -721,7 +721,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "the assessor's superior, HR over them)",
         _view_multirater_summary,
     ),
-    # --- appraisal: objections, activity log, credit points, year end (helper H5) ---
+    # --- appraisal: objections, activity log, credit points, year end ---
     "appraisal.file_objection": (
         "object to one's own final annual result (the employee)",
         _file_objection,
@@ -750,7 +750,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "finalise a unit's rated annual evaluations in bulk (HR over the unit)",
         _hr_over_unit,
     ),
-    # --- reporting: evaluation documents, bulk documents, compliance (H6) --------------
+    # --- reporting: evaluation documents, bulk documents, compliance --------------
     "reporting.download_evaluation": (
         "download an evaluation's official documents (PDF)",
         _download_evaluation,
@@ -763,7 +763,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "see and export who has not reported or assessed (HR and leaders of the agency)",
         _view_compliance,
     ),
-    # --- surveys: public satisfaction survey, IKM (H7) ----------------------------------
+    # --- surveys: public satisfaction survey, IKM ----------------------------------
     "surveys.manage_survey": (
         "set up a unit's public survey, its periods and poster (HR over the unit)",
         _manage_survey,

@@ -52,28 +52,28 @@ api.add_router("/", planning.router)
 api.add_router("/", multirater.router)
 api.add_router("/", surveys.router)
 
-# Organisation results, the distribution check and the assessment policy (H4).
+# Organisation results, the distribution check and the assessment policy.
 from kinerja.api.v1 import organisation_results  # noqa: E402
 
 api.add_router("/", organisation_results.router)
 api.add_router("/", evaluation.router)
 
-# Continuous feedback, performance guidance (B.1.8, B.1.9) and attendance (H2).
+# Continuous feedback, performance guidance (B.1.8, B.1.9) and attendance.
 from kinerja.api.v1 import feedback  # noqa: E402
 
 api.add_router("/", feedback.router)
 
-# Realisations and evidence per reporting window (H1).
+# Realisations and evidence per reporting window.
 from kinerja.api.v1 import realisation  # noqa: E402
 
 api.add_router("/", realisation.router)
 
-# Objections (keberatan) and credit points (H5).
+# Objections (keberatan) and credit points.
 from kinerja.api.v1 import objections  # noqa: E402
 
 api.add_router("/", objections.router)
 
-# Evaluation documents (PDF), bulk document jobs and compliance lists (H6).
+# Evaluation documents (PDF), bulk document jobs and compliance lists.
 from kinerja.api.v1 import documents  # noqa: E402
 
 api.add_router("/", documents.router)

@@ -13,7 +13,7 @@ app_name = "appraisal"
 
 urlpatterns: list = []
 
-# Periodic and annual evaluations (helper H3): the assessor's queue, one evaluation per
+# Periodic and annual evaluations: the assessor's queue, one evaluation per
 # SKP and window ("tahunan" for the year), and the employee's own final results.
 urlpatterns += [
     path("", evaluation_views.queue, name="queue"),
@@ -36,7 +36,7 @@ urlpatterns += [
     ),
 ]
 
-# Organisation results, distribution and calibration, the assessment policy (helper H4).
+# Organisation results, distribution and calibration, the assessment policy.
 
 urlpatterns += [
     path("organisasi/", organisation_views.organisation_results, name="organisation_results"),
@@ -55,8 +55,7 @@ urlpatterns += [
 ]
 
 # Objections, the activity log per employee, credit points and the year-end
-# finalisation (helper H5).
-
+# finalisation.
 urlpatterns += [
     path("keberatan/", objection_views.objection_list_view, name="objection_list"),
     path("keberatan/saya/", objection_views.objection_mine, name="objection_mine"),

@@ -8,7 +8,7 @@ app_name = "execution"
 
 urlpatterns: list = []
 
-# Realisations and evidence (helper H1): My reports, one SKP's windows, the report screen
+# Realisations and evidence: My reports, one SKP's windows, the report screen
 # with inline saves, evidence served only after a permission check.
 urlpatterns += [
     path("", realisation.my_reports, name="my_reports"),
@@ -40,8 +40,7 @@ urlpatterns += [
     path("bukti/<uuid:uuid>/hapus/", realisation.evidence_delete, name="evidence_delete"),
 ]
 
-# Continuous feedback, performance guidance (B.1.8, B.1.9) and attendance import
-# (helper H2).
+# Continuous feedback, performance guidance (B.1.8, B.1.9) and attendance import.
 urlpatterns += [
     path(
         "umpan-balik/<uuid:uuid>/<int:number>/",

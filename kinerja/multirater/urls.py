@@ -9,7 +9,7 @@ app_name = "multirater"
 
 urlpatterns: list = []
 
-# 360° feedback rounds (helper H8).
+# 360° feedback rounds.
 urlpatterns += [
     path("", views.my_tasks, name="my_tasks"),
     path("tugas/<uuid:uuid>/", views.answer, name="answer"),

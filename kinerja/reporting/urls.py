@@ -11,7 +11,7 @@ urlpatterns = [
     path("unit/<uuid:uuid>/skp.xlsx", views.unit_skp_xlsx_download, name="unit_skp_xlsx"),
 ]
 
-# --- evaluation documents, bulk documents and compliance lists (H6) -----------------------
+# --- evaluation documents, bulk documents and compliance lists -----------------------
 from kinerja.reporting import views_compliance, views_documents  # noqa: E402
 
 urlpatterns += [

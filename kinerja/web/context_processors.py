@@ -10,7 +10,7 @@ from kinerja.core.clock import today
 
 def _reporting_items(actor, assesses: bool) -> list:
     """Compliance lists (reporting.view_compliance: HR admins and leaders) and bulk
-    evaluation documents (reporting.bulk_documents: HR admins, assessors) (H6)."""
+    evaluation documents (reporting.bulk_documents: HR admins, assessors)."""
     items = []
     if actor.read_scopes or actor.is_superuser:
         items.append((reverse("reporting:compliance"), _("Compliance")))
@@ -20,7 +20,7 @@ def _reporting_items(actor, assesses: bool) -> list:
 
 
 def _year_end_items(actor) -> list:
-    """Objections, credit points and the year-end finalisation (appraisal, H5): every
+    """Objections, credit points and the year-end finalisation (appraisal): every
     employee may object and may be an assessor or decider; HR admins see those of their
     staff, list credit points and finalise the year."""
     items = []
@@ -67,7 +67,7 @@ def navigation(request):
     if actor.is_hr_admin or actor.is_superuser:
         items.append((reverse("planning:library"), _("Indicator library")))
         items.append((reverse("multirater:round_list"), _("360° rounds")))
-    # Organisation results, calibration and the assessment policy (appraisal, H4): the
+    # Organisation results, calibration and the assessment policy (appraisal): the
     # next-higher leaders of some unit and agency-wide HR record results; assessors and
     # HR calibrate; agency-wide HR sets the policy.
     agency_wide_hr = actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes)

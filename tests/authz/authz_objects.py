@@ -81,7 +81,7 @@ def _draft(t, employee):
     return t.once(key, lambda: skp_create(employee=employee, period=period(t, employee)))
 
 
-# --- reporting: evaluation documents and bulk jobs (H6) ------------------------------------
+# --- reporting: evaluation documents and bulk jobs ------------------------------------
 
 
 def final_evaluation(t):
@@ -124,7 +124,7 @@ def document_batch(t):
     return t.once("document_batch", make)
 
 
-# --- appraisal: organisation results and calibration (H4) ---------------------------------
+# --- appraisal: organisation results and calibration ---------------------------------
 
 
 def rated_evaluation(t):
@@ -148,7 +148,7 @@ def rated_evaluation(t):
     return t.once("rated_evaluation", make)
 
 
-# --- surveys: public satisfaction survey (H7) ----------------------------------------------
+# --- surveys: public satisfaction survey ----------------------------------------------
 
 
 def _survey_of(unit):
@@ -180,7 +180,7 @@ def public_survey(t):
     return t.once("public_survey", lambda: _survey_of(t.world.puskesmas))
 
 
-# --- multirater: 360° feedback rounds (helper H8) --------------------------------------
+# --- multirater: 360° feedback rounds --------------------------------------
 
 
 def multirater_round(t):
@@ -203,7 +203,7 @@ def multirater_task(t):
     )
 
 
-# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
+# --- appraisal: periodic and annual evaluations ------------------------------
 
 
 def evaluation_skp(t):
@@ -222,7 +222,7 @@ def evaluation_skp(t):
     return t.once("evaluation_skp", make)
 
 
-# --- execution: feedback, guidance, notifications (H2) ----------------------------------
+# --- execution: feedback, guidance, notifications ----------------------------------
 
 
 def coaching_session(t):
@@ -272,7 +272,7 @@ def notification(t):
     )
 
 
-# --- appraisal: objections, activity log, credit points, year end (H5) -------------------
+# --- appraisal: objections, activity log, credit points, year end -------------------
 
 
 def final_annual(t):
@@ -335,7 +335,7 @@ def finalisation_run(t):
     )
 
 
-# --- execution: realisations and evidence (H1) ------------------------------------------
+# --- execution: realisations and evidence ------------------------------------------
 
 
 def report_skp(t):

@@ -249,7 +249,7 @@ OWN_TOKEN_PAGE = """
 """
 
 
-# --- reporting (H6) -----------------------------------------------------------------------
+# --- reporting -----------------------------------------------------------------------
 BULK_PAGE = """
           any
     anon  login
@@ -330,7 +330,7 @@ def _compliance_url(name: str):
     return build
 
 
-# --- appraisal: organisation results, calibration, policy (H4) ----------------------------
+# --- appraisal: organisation results, calibration, policy ----------------------------
 # The unit predicates page: the next-higher leaders of some unit (sup leads the section
 # from above), and agency-wide HR admins.
 ORG_RESULTS_PAGE = """
@@ -990,7 +990,7 @@ RULES = {
     ),
     # planning.view_unit_plans on the unit exported.
     "reporting:unit_skp_xlsx": page(AGENCY_SETUP_READ, url=_unit_export),
-    # --- reporting: evaluation documents, bulk jobs, compliance (H6) ---------------------
+    # --- reporting: evaluation documents, bulk jobs, compliance ---------------------
     # reporting.download_evaluation of a final evaluation: the readers of the SKP.
     "reporting:evaluation_pdf": page(
         SKP_READERS,
@@ -1022,7 +1022,7 @@ RULES = {
     "reporting:compliance": page(COMPLIANCE, url=_compliance_url("reporting:compliance")),
     "reporting:compliance_csv": page(COMPLIANCE, url=_compliance_url("reporting:compliance_csv")),
     "reporting:compliance_xlsx": page(COMPLIANCE, url=_compliance_url("reporting:compliance_xlsx")),
-    # --- appraisal: organisation results, calibration, policy (H4) -------------------
+    # --- appraisal: organisation results, calibration, policy -------------------
     "appraisal:organisation_results": page(
         ORG_RESULTS_PAGE, url=lambda t: reverse("appraisal:organisation_results")
     ),
@@ -1047,7 +1047,7 @@ RULES = {
         page(SETUP_HR, url=lambda t: reverse("appraisal:policy")),
         page(SETUP_HR, url=lambda t: reverse("appraisal:policy"), method="POST", data=POLICY_DATA),
     ),
-    # --- API: organisation results, distribution, policy (H4) -------------------------
+    # --- API: organisation results, distribution, policy -------------------------
     "GET /api/v1/units/{uuid}/organisation-results": operation(
         as_api(DISTRIBUTION_UNIT),
         params=lambda t: {"uuid": t.unit.uuid},
@@ -1078,7 +1078,7 @@ RULES = {
     # unknown path under the API.
     "api-v1:api-root": page(NOWHERE, url="/api/v1/"),
     "path:api/v1/^.*$": page(NOWHERE, url="/api/v1/no-such-path"),
-    # --- API: evaluation documents, bulk jobs, compliance (H6) -------------------------
+    # --- API: evaluation documents, bulk jobs, compliance -------------------------
     "GET /api/v1/evaluations/{uuid}/pdf": operation(
         as_api(SKP_READERS), params=lambda t: {"uuid": final_evaluation(t).uuid}
     ),
@@ -1308,7 +1308,7 @@ RULES = {
         query=lambda t: {"period": str(period(t).uuid)},
         marker=lambda t: str(t.emp.uuid),
     ),
-    # --- surveys: public satisfaction survey (H7) ---------------------------------------
+    # --- surveys: public satisfaction survey ---------------------------------------
     "surveys:list": page(
         """
               any
@@ -1392,7 +1392,7 @@ RULES = {
 }
 
 
-# --- multirater: 360° feedback rounds (helper H8) --------------------------------------
+# --- multirater: 360° feedback rounds --------------------------------------
 # Rounds are over the target's unit; the form is the target's own self-assessment.
 from authz_objects import multirater_round, multirater_subject, multirater_task  # noqa: E402
 
@@ -1545,7 +1545,7 @@ RULES.update(
     }
 )
 
-# --- appraisal: periodic and annual evaluations (helper H3) ------------------------------
+# --- appraisal: periodic and annual evaluations ------------------------------
 # The annual evaluation of the target's approved SKP, not rated yet (so not final).
 # appraisal.view_evaluation: the assessor and assessor's superior on the evaluation's
 # date, HR admins and leaders over the employee; the employee only once it is final.
@@ -1659,7 +1659,7 @@ RULES.update(
 )
 
 
-# --- execution: feedback threads, guidance, attendance, notifications (helper H2) -------
+# --- execution: feedback threads, guidance, attendance, notifications -------
 from authz_objects import (  # noqa: E402
     coaching_session,
     competence_evaluation,
@@ -1852,7 +1852,7 @@ RULES.update(
 )
 
 
-# --- appraisal: objections, activity log, credit points, year end (helper H5) -----------
+# --- appraisal: objections, activity log, credit points, year end -----------
 from authz_objects import final_annual, finalisation_run, objection  # noqa: E402
 
 # appraisal.file_objection (and withdrawing): the employee alone, on their own result.
@@ -2062,7 +2062,7 @@ RULES.update(
 )
 
 
-# --- execution: realisations and evidence (H1) ------------------------------------------
+# --- execution: realisations and evidence ------------------------------------------
 # execution.view_report / view_evidence: as planning.view_skp (SKP_READERS);
 # execution.change_report: the employee, HR over them (SKP_EDITORS);
 # execution.submit_report: the employee (SKP_OWNER); reopen_report: the assessor.

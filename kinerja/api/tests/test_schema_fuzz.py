@@ -120,7 +120,7 @@ def real_ids(world, credentials, plan):
 
 
 def _survey_ids(world) -> dict:
-    """A public survey with a period open today (the surveys operations, H7)."""
+    """A public survey with a period open today (the surveys operations)."""
     import datetime
 
     from kinerja.core.clock import today
@@ -138,7 +138,7 @@ def _survey_ids(world) -> dict:
 
 
 def _document_ids(world, plan) -> dict:
-    """A final evaluation (its PDF) and the HR admin's bulk document job (H6)."""
+    """A final evaluation (its PDF) and the HR admin's bulk document job."""
     from kinerja.appraisal.models import Evaluation
     from kinerja.reporting.models import DocumentBatch
 
@@ -159,8 +159,8 @@ def _document_ids(world, plan) -> dict:
 
 
 def _objection_ids(world, plan) -> dict:
-    """An objection of the nurse to a final annual result (the objection operations,
-    H5): HR over the nurse reads it; deciding is the assessor's superior's."""
+    """An objection of the nurse to a final annual result (the objection operations):
+    HR over the nurse reads it; deciding is the assessor's superior's."""
     from kinerja.appraisal.models import Evaluation, Objection
     from kinerja.core.clock import now, today
     from kinerja.planning.services import skp_create

@@ -1,4 +1,4 @@
 """Fixtures shared by the execution tests. Each area adds its own block."""
 
-# --- feedback, coaching, attendance (helper H2) -----------------------------------------
+# --- feedback, coaching, attendance -----------------------------------------
 from kinerja.execution.tests.feedback_world import fw, plan  # noqa: F401

@@ -53,7 +53,7 @@ def staff_plan(plan, world):
     return skp
 
 
-# --- evaluation documents (H6) -------------------------------------------------------------
+# --- evaluation documents -------------------------------------------------------------
 # Reporting only reads: the evaluation, its report and feedback are written straight with
 # the ORM here, as the appraisal and execution services would leave them.
 

@@ -1,4 +1,4 @@
-"""Schemas of the 360° feedback endpoints (helper H8).
+"""Schemas of the 360° feedback endpoints.
 
 No output schema carries a rater of a peer or subordinate answer: progress is counts per
 rater group; the summary is figures per group, released only at the threshold; a
