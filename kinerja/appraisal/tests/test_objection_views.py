@@ -1,7 +1,9 @@
 import csv
+import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +18,17 @@ from kinerja.core.services import log_action
 from kinerja.org.enums import FunctionalLevel, PositionKind
 from kinerja.org.tests.factories import AssignmentFactory, EmployeeFactory, PositionFactory
 from kinerja.planning.services import skp_create
+
+START = datetime.date(2024, 1, 1)  # as the world's own posts (root conftest.py)
+
+
+def login_user(employee):
+    """A login for ``employee`` (tests here never sign in with a password)."""
+    user = get_user_model().objects.create_user(username=employee.nip, password=None)
+    employee.user = user
+    employee.save(update_fields=["user"])
+    return user
+
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +46,6 @@ def staff_final(world, year):
 def extra_objections(world, year, count):
     """``count`` more employees in the nurse's Puskesmas, each objecting to a final
     result with credit points."""
-    from conftest import START, login_user
-
     for i in range(count):
         position = PositionFactory(
             unit=world.puskesmas,

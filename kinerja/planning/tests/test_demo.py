@@ -13,8 +13,10 @@ from collections import Counter
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.test import override_settings
 
 from kinerja.core.clock import today
@@ -295,10 +297,12 @@ def test_demo_personas_can_try_the_workflow(db, demo):
     assert school[SkpStatus.SUBMITTED] >= 1
     assert school[SkpStatus.RETURNED] >= 1  # the teacher's
     # One message per plan waiting in the queue, and one for their own approval.
-    messages = Notification.objects.filter(recipient=people["assessor"].user)
+    # (The later demo steps notify about reports and results too: count the plans'.)
+    planning = Notification.objects.filter(link__startswith="/rencana/")
+    messages = planning.filter(recipient=people["assessor"].user)
     assert messages.count() == team[SkpStatus.SUBMITTED] + 1
-    assert Notification.objects.filter(recipient=people["teacher"].user).count() == 1
-    assert Notification.objects.filter(recipient=people["employee"].user).count() == 1
+    assert planning.filter(recipient=people["teacher"].user).count() == 1
+    assert planning.filter(recipient=people["employee"].user).count() == 1
 
 
 def test_demo_transfer_has_a_closed_and_a_new_plan(db, demo):
@@ -418,12 +422,34 @@ def test_load_demo_twice_does_not_duplicate_plans(db, demo):
     ) == counts
 
 
+def delete_follow_up():
+    """Delete what the demo's later steps wrote on top of the plans (reports, ratings,
+    surveys …), by app label: planning may not import the apps above it. Their rows
+    protect one another, so models are retried until a pass deletes everything."""
+    pending = [
+        model
+        for label in ("appraisal", "multirater", "execution", "reporting", "surveys")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    while pending:
+        blocked = []
+        for model in pending:
+            try:
+                with transaction.atomic():
+                    model.objects.all().delete()
+            except (ProtectedError, RestrictedError):
+                blocked.append(model)
+        assert len(blocked) < len(pending), blocked
+        pending = blocked
+
+
 def test_load_demo_plans_an_agency_without_plans_the_same_way(db, demo):
     """An agency loaded before the demo had plans gets them on the next run, and the
     same seed plans the same results (the library is not seeded twice)."""
     before = fingerprint(demo)
     templates = IndicatorTemplate.objects.count()
     period = AssessmentPeriod.objects.get(agency=demo)
+    delete_follow_up()
     CascadeLink.objects.filter(result__skp__period=period).delete()
     Skp.objects.filter(period=period).delete()
     period.delete()
