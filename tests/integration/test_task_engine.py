@@ -8,6 +8,7 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.db import transaction
+from kombu import pools
 
 from config.celery import app
 from kinerja.org.importing.jobs import import_job_create
@@ -32,6 +33,9 @@ def _use_broker(broker_url: str | None, *, eager: bool) -> None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
+    # kombu keeps producer pools per broker address process-wide: without this, the next
+    # test on the same Redis address would be handed the pool closed above.
+    pools.reset()
     app.conf.update(broker_url=broker_url, task_always_eager=eager, result_backend=None)
 
 
