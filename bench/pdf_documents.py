@@ -44,8 +44,12 @@ def _organisation(count: int, *, code: str = "bench-pdf", first: int = 0):
     from kinerja.regulation.nip import EmploymentType as NipType
     from kinerja.regulation.nip import build_nip
 
+    # Agency names are unique: each benchmark's organisation carries its code.
     agency = Agency.objects.create(
-        name="Pemerintah Kabupaten Tolok Ukur", code=code, head_title="Bupati", city="Ukur"
+        name=f"Pemerintah Kabupaten Tolok Ukur ({code})",
+        code=code,
+        head_title="Bupati",
+        city="Ukur",
     )
     office = unit_create(
         agency=agency, parent=None, name="Dinas Kesehatan", code="DINKES", kind=UnitKind.OFFICE
