@@ -14,6 +14,9 @@ command -v msgfmt >/dev/null || apt_packages+=(gettext)
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
 # WeasyPrint renders the official PDFs with Pango.
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || apt_packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+# It subsets the embedded fonts with HarfBuzz: much faster than its fallback, which it
+# deprecates with a warning (an error in the tests).
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || apt_packages+=(libharfbuzz-subset0)
 fc-list 2>/dev/null | grep -qi "dejavu" || apt_packages+=(fonts-dejavu-core)
 # The printed forms' tables are set in DejaVu Sans Condensed.
 fc-list 2>/dev/null | grep -qi "dejavu sans condensed" || apt_packages+=(fonts-dejavu-extra)
