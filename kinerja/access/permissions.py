@@ -57,6 +57,7 @@ class Actor:
     _assessees: dict[datetime.date, set[int]] = field(default_factory=dict)
     _in_subtree: dict[tuple[int, str, datetime.date], bool] = field(default_factory=dict)
     _superiors: dict[tuple[int, datetime.date], Superiors] = field(default_factory=dict)
+    _assessee_units: dict[datetime.date, dict[int, bool]] = field(default_factory=dict)
 
     @property
     def is_authenticated(self) -> bool:
@@ -89,6 +90,21 @@ class Actor:
         if key not in self._superiors:
             self._superiors[key] = superiors_of(employee, on)
         return self._superiors[key]
+
+    def assessee_units(self, on: datetime.date) -> dict[int, bool]:
+        """The units where people this actor assesses hold a post on ``on``, each with
+        whether one of those posts heads the unit: one query per date and request, for
+        the rules and menus that ask it unit by unit."""
+        if on not in self._assessee_units:
+            units: dict[int, bool] = {}
+            assessees = self.assessees(on)
+            if assessees:
+                for unit_id, heads in Assignment.objects.filter(
+                    active_on(on), employee_id__in=assessees
+                ).values_list("position__unit_id", "position__is_unit_head"):
+                    units[unit_id] = units.get(unit_id, False) or heads
+            self._assessee_units[on] = units
+        return self._assessee_units[on]
 
     def scope_covers_employee(self, scope: Scope, employee: Employee, on: datetime.date) -> bool:
         if employee.agency_id != scope.agency_id:
@@ -135,8 +151,42 @@ def _same_agency(actor: Actor, agency_id: int) -> bool:
     return actor.employee is not None and actor.employee.agency_id == agency_id
 
 
+def _is_employee(actor: Actor, employee_id: int | None) -> bool:
+    """The actor is the employee with this id (a rater, a coach, a decider, …)."""
+    return actor.employee is not None and actor.employee.pk == employee_id
+
+
 def _is_self(actor: Actor, employee: Employee) -> bool:
-    return actor.employee is not None and actor.employee.pk == employee.pk
+    return _is_employee(actor, employee.pk)
+
+
+def _owns(actor: Actor, skp: Any) -> bool:
+    return _is_employee(actor, skp.employee_id)
+
+
+def _owns_skp_of(actor: Actor, obj: Any) -> bool:
+    """The actor owns the SKP of ``obj`` (a period report, an evaluation)."""
+    return _owns(actor, obj.skp)
+
+
+def _skp_date(skp: Any, on: datetime.date | None = None) -> datetime.date:
+    """The date an SKP's relations are judged on: ``on`` (default today), clamped to
+    the SKP's span."""
+    start: datetime.date = skp.start_date
+    end: datetime.date = skp.end_date
+    return max(start, min(on or today(), end))
+
+
+def _evaluation_date(evaluation: Any) -> datetime.date:
+    """The end of the evaluation's window (of the period, for the year), clamped to the
+    SKP's span: the assessor and the other parties are those of that date."""
+    skp = evaluation.skp
+    window = evaluation.window
+    return _skp_date(skp, window.end_date if window is not None else skp.period.end_date)
+
+
+def _holds(actor: Actor, holding: Any) -> bool:
+    return holding is not None and _is_employee(actor, holding.employee.pk)
 
 
 def is_assessor_of(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
@@ -150,8 +200,21 @@ def is_assessor_superior_of(
     """The actor is the employee's atasan pejabat penilai on the date."""
     if actor.employee is None:
         return False
-    holding = actor.superiors(employee, on or today()).assessor_superior
-    return holding is not None and holding.employee.pk == actor.employee.pk
+    return _holds(actor, actor.superiors(employee, on or today()).assessor_superior)
+
+
+def _supervises(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
+    """The actor is the employee's direct supervisor (atasan langsung) on the date."""
+    if actor.employee is None:
+        return False
+    return _holds(actor, actor.superiors(employee, on or today()).supervisor)
+
+
+def _assessor_or_superior(
+    actor: Actor, employee: Employee, on: datetime.date | None = None
+) -> bool:
+    """The employee's assessor or assessor's superior on the date (default today)."""
+    return is_assessor_of(actor, employee, on) or is_assessor_superior_of(actor, employee, on)
 
 
 def _hr_covers(actor: Actor, employee: Employee) -> bool:
@@ -164,13 +227,38 @@ def _reader_covers(actor: Actor, employee: Employee) -> bool:
     return any(actor.scope_covers_employee(s, employee, on) for s in actor.read_scopes)
 
 
+def _oversees(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
+    """An HR admin or leader over the employee (today), or the employee's assessor or
+    assessor's superior on the date: who reads an employee's plans, results and record."""
+    return _reader_covers(actor, employee) or _assessor_or_superior(actor, employee, on)
+
+
+def _agency_id(obj: Any) -> int:
+    return obj.pk if isinstance(obj, Agency) else obj.agency_id
+
+
+def _agency_wide(scopes: tuple[Scope, ...], agency_id: int) -> bool:
+    return any(s.agency_id == agency_id and s.path is None for s in scopes)
+
+
 def _agency_wide_hr(actor: Actor, obj: Any) -> bool:
     """HR admin over the whole agency of ``obj`` (an agency or anything in one)."""
     return _agency_wide(actor.hr_scopes, _agency_id(obj))
 
 
-def _agency_id(obj: Any) -> int:
-    return obj.pk if isinstance(obj, Agency) else obj.agency_id
+def _in_agency(scopes: tuple[Scope, ...], obj: Any) -> bool:
+    """Some scope lies in the agency of ``obj`` (an agency or anything in one)."""
+    agency_id = _agency_id(obj)
+    return any(s.agency_id == agency_id for s in scopes)
+
+
+def _hr_over_unit(actor: Actor, unit: Any) -> bool:
+    """HR admins whose scope covers the unit (an agency means the whole agency)."""
+    if unit is None:
+        return False
+    if isinstance(unit, Agency):
+        return _agency_wide(actor.hr_scopes, unit.pk)
+    return any(s.covers_unit(unit) for s in actor.hr_scopes)
 
 
 # --- rules -----------------------------------------------------------------------------
@@ -180,54 +268,24 @@ Rule = Callable[[Actor, Any], bool]
 
 def _view_directory(actor: Actor, obj: Any) -> bool:
     """The agency's directory (units, posts, names): its own staff, its HR and leaders."""
-    agency_id = _agency_id(obj)
-    return _same_agency(actor, agency_id) or any(
-        s.agency_id == agency_id for s in actor.read_scopes
-    )
+    return _same_agency(actor, _agency_id(obj)) or _in_agency(actor.read_scopes, obj)
 
 
 def _view_employee_record(actor: Actor, employee: Employee) -> bool:
-    """Contact details, history and later the performance record."""
-    return (
-        _is_self(actor, employee)
-        or _reader_covers(actor, employee)
-        or is_assessor_of(actor, employee)
-        or is_assessor_superior_of(actor, employee)
-    )
+    """Contact details, history, attendance and later the performance record."""
+    return _is_self(actor, employee) or _oversees(actor, employee)
 
 
 def _hr_of_agency(actor: Actor, obj: Any) -> bool:
-    agency_id = _agency_id(obj)
-    return any(s.agency_id == agency_id for s in actor.hr_scopes)
-
-
-def _plan_date(skp: Any) -> datetime.date:
-    """The date an SKP's relations are judged on: today, clamped to the SKP's span."""
-    start: datetime.date = skp.start_date
-    end: datetime.date = skp.end_date
-    return max(start, min(today(), end))
-
-
-def _owns(actor: Actor, skp: Any) -> bool:
-    return actor.employee is not None and actor.employee.pk == skp.employee_id
+    return _in_agency(actor.hr_scopes, obj)
 
 
 def _assesses_plan(actor: Actor, skp: Any) -> bool:
-    return is_assessor_of(actor, skp.employee, _plan_date(skp))
+    return is_assessor_of(actor, skp.employee, _skp_date(skp))
 
 
 def _view_skp(actor: Actor, skp: Any) -> bool:
-    employee = skp.employee
-    return (
-        _owns(actor, skp)
-        or _assesses_plan(actor, skp)
-        or is_assessor_superior_of(actor, employee, _plan_date(skp))
-        or _reader_covers(actor, employee)
-    )
-
-
-def _agency_wide(scopes: tuple[Scope, ...], agency_id: int) -> bool:
-    return any(s.agency_id == agency_id and s.path is None for s in scopes)
+    return _owns(actor, skp) or _oversees(actor, skp.employee, _skp_date(skp))
 
 
 def _manage_goal(actor: Actor, unit: Unit) -> bool:
@@ -244,17 +302,8 @@ def units_led_from_above(actor: Actor, on: datetime.date | None = None) -> set[i
     """Ids of the units whose head the actor assesses on ``on``: the actor is those
     units' next-higher leader, who fixes their organisation result (SE MenPAN-RB 3/2023,
     step 1). A unit whose head post is vacant has no such leader; HR records for it."""
-    on = on or today()
-    if actor.employee is None:
-        return set()
-    assessees = actor.assessees(on)
-    if not assessees:
-        return set()
-    return set(
-        Assignment.objects.filter(
-            active_on(on), employee_id__in=assessees, position__is_unit_head=True
-        ).values_list("position__unit_id", flat=True)
-    )
+    units = actor.assessee_units(on or today())
+    return {unit_id for unit_id, heads in units.items() if heads}
 
 
 def _record_organisation_result(actor: Actor, unit: Unit) -> bool:
@@ -263,22 +312,14 @@ def _record_organisation_result(actor: Actor, unit: Unit) -> bool:
 
 def assesses_in_unit(actor: Actor, unit: Unit, on: datetime.date | None = None) -> bool:
     """The actor assesses someone who holds a post in ``unit`` on ``on``."""
-    on = on or today()
-    if actor.employee is None:
-        return False
-    assessees = actor.assessees(on)
-    return bool(assessees) and (
-        Assignment.objects.filter(
-            active_on(on), employee_id__in=assessees, position__unit=unit
-        ).exists()
-    )
+    return unit.pk in actor.assessee_units(on or today())
 
 
 def _view_distribution(actor: Actor, unit: Unit) -> bool:
     """A unit's predicate distribution: HR over the unit, the unit's next-higher leader,
     and assessors of people in it (who see their own assessees there)."""
     return (
-        any(s.covers_unit(unit) for s in actor.hr_scopes)
+        _hr_over_unit(actor, unit)
         or assesses_in_unit(actor, unit)
         or _record_organisation_result(actor, unit)
     )
@@ -291,27 +332,15 @@ def _calibrate(actor: Actor, evaluation: Any) -> bool:
     skp = evaluation.skp
     if _owns(actor, skp):
         return False
-    return _assesses_plan(actor, skp) or any(
-        s.covers_unit(skp.position.unit) for s in actor.hr_scopes
-    )
+    return _assesses_plan(actor, skp) or _hr_over_unit(actor, skp.position.unit)
 
 
 # --- execution: feedback, coaching, attendance -----------------------------
 
 
-def _supervises(actor: Actor, employee: Employee, on: datetime.date | None = None) -> bool:
-    """The actor is the employee's direct supervisor (atasan langsung) on the date."""
-    if actor.employee is None:
-        return False
-    holding = actor.superiors(employee, on or today()).supervisor
-    return holding is not None and holding.employee.pk == actor.employee.pk
-
-
 def _give_feedback(actor: Actor, skp: Any) -> bool:
     """The SKP's assessor on the plan's date, or the assessor's superior (domain.md §1.6)."""
-    return _assesses_plan(actor, skp) or is_assessor_superior_of(
-        actor, skp.employee, _plan_date(skp)
-    )
+    return _assessor_or_superior(actor, skp.employee, _skp_date(skp))
 
 
 def _leads(actor: Actor, employee: Employee) -> bool:
@@ -323,27 +352,17 @@ def _leads(actor: Actor, employee: Employee) -> bool:
 def _view_coaching(actor: Actor, obj: Any) -> bool:
     """A guidance session (anything with ``coach_id``) or an employee's coaching log: the
     employee, the coach, the assessor and supervisor, the assessor's superior, HR over them."""
-    employee = obj.employee if hasattr(obj, "coach_id") else obj
-    if (
-        hasattr(obj, "coach_id")
-        and actor.employee is not None
-        and actor.employee.pk == obj.coach_id
-    ):
-        return True
+    if hasattr(obj, "coach_id"):
+        if _is_employee(actor, obj.coach_id):
+            return True
+        employee = obj.employee
+    else:
+        employee = obj
     return (
         _is_self(actor, employee)
         or _leads(actor, employee)
         or is_assessor_superior_of(actor, employee)
         or _hr_covers(actor, employee)
-    )
-
-
-def _view_attendance(actor: Actor, employee: Employee) -> bool:
-    return (
-        _is_self(actor, employee)
-        or is_assessor_of(actor, employee)
-        or is_assessor_superior_of(actor, employee)
-        or _reader_covers(actor, employee)
     )
 
 
@@ -367,10 +386,6 @@ def _reopen_report(actor: Actor, report: Any) -> bool:
     return _assesses_plan(actor, report.skp)
 
 
-def _own_report(actor: Actor, report: Any) -> bool:
-    return _owns(actor, report.skp)
-
-
 def _view_evidence(actor: Actor, evidence: Any) -> bool:
     return _view_skp(actor, evidence.realisation.report.skp)
 
@@ -378,17 +393,6 @@ def _view_evidence(actor: Actor, evidence: Any) -> bool:
 # --- appraisal: periodic and annual evaluations -----------------------------
 # Rules take an evaluation (anything with ``skp``, ``window`` and ``status``), duck-typed:
 # access cannot import appraisal. It may be unsaved (a draft not yet rated).
-
-
-def _evaluation_date(evaluation: Any) -> datetime.date:
-    """The end of the evaluation's window (of the period, for the year), clamped to the
-    SKP's span: the assessor is the one of the employee on that date."""
-    skp = evaluation.skp
-    window = evaluation.window
-    end: datetime.date = window.end_date if window is not None else skp.period.end_date
-    start: datetime.date = skp.start_date
-    last: datetime.date = skp.end_date
-    return max(start, min(end, last))
 
 
 def _rate_evaluation(actor: Actor, evaluation: Any) -> bool:
@@ -399,12 +403,8 @@ def _view_evaluation(actor: Actor, evaluation: Any) -> bool:
     """The employee once it is final; the assessor and the assessor's superior on the
     evaluation's date; HR admins and leaders over the employee."""
     skp = evaluation.skp
-    on = _evaluation_date(evaluation)
-    return (
-        (_owns(actor, skp) and evaluation.status == "final")
-        or is_assessor_of(actor, skp.employee, on)
-        or is_assessor_superior_of(actor, skp.employee, on)
-        or _reader_covers(actor, skp.employee)
+    return (_owns(actor, skp) and evaluation.status == "final") or _oversees(
+        actor, skp.employee, _evaluation_date(evaluation)
     )
 
 
@@ -416,27 +416,19 @@ def _view_evaluation(actor: Actor, evaluation: Any) -> bool:
 
 def _hr_covers_round(actor: Actor, obj: Any) -> bool:
     """HR admins whose scope covers the round's root unit (or the unit a round is for)."""
-    unit = getattr(obj, "root_unit", obj)
-    return unit is not None and any(s.covers_unit(unit) for s in actor.hr_scopes)
-
-
-def _is_rater(actor: Actor, assignment: Any) -> bool:
-    return actor.employee is not None and assignment.rater_id == actor.employee.pk
+    return _hr_over_unit(actor, getattr(obj, "root_unit", obj))
 
 
 def _view_multirater_summary(actor: Actor, subject: Any) -> bool:
     """The employee rated, their assessor and the assessor's superior (on the round's
     date or today), and HR admins over the employee or the round's unit."""
     employee = subject.employee
-    on = subject.round.reference_date
     return (
         _is_self(actor, employee)
-        or is_assessor_of(actor, employee, on)
-        or is_assessor_of(actor, employee)
-        or is_assessor_superior_of(actor, employee, on)
-        or is_assessor_superior_of(actor, employee)
-        or _hr_covers(actor, employee)
         or _hr_covers_round(actor, subject.round)
+        or _hr_covers(actor, employee)
+        or _assessor_or_superior(actor, employee, subject.round.reference_date)
+        or _assessor_or_superior(actor, employee)
     )
 
 
@@ -445,30 +437,23 @@ def _view_multirater_summary(actor: Actor, subject: Any) -> bool:
 # evaluation, an employee or a unit, duck-typed: access cannot import appraisal.
 
 
-def _file_objection(actor: Actor, evaluation: Any) -> bool:
-    """The employee alone objects to their own annual result (PP 30/2019 Pasal 59)."""
-    return _owns(actor, evaluation.skp)
-
-
 def _objection_assessor(actor: Actor, objection: Any) -> bool:
     """The assessor who gave the result, or the assessor at the year's end if none is
     recorded on the evaluation."""
-    if actor.employee is None:
-        return False
     evaluation = objection.evaluation
     if evaluation.assessor_id is not None:
-        return bool(evaluation.assessor_id == actor.employee.pk)
+        return _is_employee(actor, evaluation.assessor_id)
     return is_assessor_of(actor, evaluation.skp.employee, _evaluation_date(evaluation))
 
 
 def _decide_objection(actor: Actor, objection: Any) -> bool:
     """The assessor's superior at the end of the evaluated year, fixed at filing."""
-    return actor.employee is not None and objection.decider_id == actor.employee.pk
+    return _is_employee(actor, objection.decider_id)
 
 
 def _view_objection(actor: Actor, objection: Any) -> bool:
     return (
-        (actor.employee is not None and objection.filed_by_id == actor.employee.pk)
+        _is_employee(actor, objection.filed_by_id)
         or _objection_assessor(actor, objection)
         or _decide_objection(actor, objection)
         or _hr_covers(actor, objection.evaluation.skp.employee)
@@ -485,50 +470,22 @@ def _view_credit_points(actor: Actor, employee: Employee) -> bool:
     )
 
 
-def _hr_over_unit(actor: Actor, unit: Any) -> bool:
-    """HR admins whose scope covers the unit (an agency means the whole agency)."""
-    if isinstance(unit, Agency):
-        return _agency_wide(actor.hr_scopes, unit.pk)
-    return any(s.covers_unit(unit) for s in actor.hr_scopes)
-
-
 # --- reporting: evaluation documents, bulk documents, compliance -----------
 # Rules take an evaluation (anything with ``skp``, ``window`` and ``status``), a unit or an
 # agency, duck-typed: access cannot import appraisal or reporting.
 
 
-def _document_date(evaluation: Any) -> datetime.date:
-    """The end of the evaluation's window (of the period, for the year), clamped to the
-    SKP's span: the parties are those of that date."""
-    skp = evaluation.skp
-    window = evaluation.window
-    end: datetime.date = window.end_date if window is not None else skp.period.end_date
-    start: datetime.date = skp.start_date
-    last: datetime.date = skp.end_date
-    return max(start, min(end, last))
-
-
 def _download_evaluation(actor: Actor, evaluation: Any) -> bool:
-    """The employee once it is final; the assessor (who rated, or on the evaluation's
-    date) and the assessor's superior; HR admins and leaders over the employee."""
-    skp = evaluation.skp
-    on = _document_date(evaluation)
-    rated_by_actor = actor.employee is not None and (
-        getattr(evaluation, "assessor_id", None) == actor.employee.pk
-    )
-    return (
-        (_owns(actor, skp) and evaluation.status == "final")
-        or rated_by_actor
-        or is_assessor_of(actor, skp.employee, on)
-        or is_assessor_superior_of(actor, skp.employee, on)
-        or _reader_covers(actor, skp.employee)
+    """Those who read the evaluation, and the assessor who rated it."""
+    return _is_employee(actor, getattr(evaluation, "assessor_id", None)) or _view_evaluation(
+        actor, evaluation
     )
 
 
 def _bulk_documents(actor: Actor, unit: Any) -> bool:
     """HR admins covering the unit; an assessor with assessees in the unit's subtree
     (their batch then holds only their assessees)."""
-    if any(s.covers_unit(unit) for s in actor.hr_scopes):
+    if _hr_over_unit(actor, unit):
         return True
     on = today()
     assessees = actor.assessees(on)
@@ -539,8 +496,7 @@ def _bulk_documents(actor: Actor, unit: Any) -> bool:
 
 def _view_compliance(actor: Actor, obj: Any) -> bool:
     """HR admins and leaders of the agency (an agency, or anything in one)."""
-    agency_id = _agency_id(obj)
-    return any(s.agency_id == agency_id for s in actor.read_scopes)
+    return _in_agency(actor.read_scopes, obj)
 
 
 # --- surveys: public satisfaction survey, IKM -----------------------------
@@ -556,8 +512,7 @@ def _survey_unit(obj: Any) -> Unit:
 
 def _manage_survey(actor: Actor, obj: Any) -> bool:
     """HR admins whose scope covers the survey's unit."""
-    unit = _survey_unit(obj)
-    return any(s.covers_unit(unit) for s in actor.hr_scopes)
+    return _hr_over_unit(actor, _survey_unit(obj))
 
 
 def _view_survey_results(actor: Actor, obj: Any) -> bool:
@@ -654,9 +609,7 @@ RULES: dict[str, tuple[str, Rule]] = {
     ),
     "execution.answer_coaching_feedback": (
         "answer the feedback form (B.1.8) on a guidance session one received",
-        lambda actor, session: (
-            actor.employee is not None and actor.employee.pk == session.employee_id
-        ),
+        lambda actor, session: _is_employee(actor, session.employee_id),
     ),
     "execution.view_coaching": (
         "read guidance sessions and competence evaluations",
@@ -670,7 +623,10 @@ RULES: dict[str, tuple[str, Rule]] = {
         "import an agency's attendance summaries",
         _agency_wide_hr,
     ),
-    "execution.view_attendance": ("read an employee's attendance summaries", _view_attendance),
+    "execution.view_attendance": (
+        "read an employee's attendance summaries",
+        _view_employee_record,
+    ),
     # --- execution: realisations and evidence ---
     "execution.view_report": (
         "read a period report with its realisations (as for the SKP)",
@@ -680,7 +636,7 @@ RULES: dict[str, tuple[str, Rule]] = {
         "record realisations and evidence in one's own report (HR may help)",
         _change_report,
     ),
-    "execution.submit_report": ("submit one's own report to the assessor", _own_report),
+    "execution.submit_report": ("submit one's own report to the assessor", _owns_skp_of),
     "execution.reopen_report": (
         "reopen a submitted report for corrections (the assessor)",
         _reopen_report,
@@ -715,16 +671,20 @@ RULES: dict[str, tuple[str, Rule]] = {
         "see a 360° round's progress: counts per rater group only (HR over its unit)",
         _hr_covers_round,
     ),
-    "multirater.answer": ("answer a 360° feedback form one is asked to fill in", _is_rater),
+    "multirater.answer": (
+        "answer a 360° feedback form one is asked to fill in",
+        lambda actor, assignment: _is_employee(actor, assignment.rater_id),
+    ),
     "multirater.view_summary": (
         "read the anonymous 360° aggregates of an employee (the employee, the assessor, "
         "the assessor's superior, HR over them)",
         _view_multirater_summary,
     ),
     # --- appraisal: objections, activity log, credit points, year end ---
+    # The employee alone objects to their own annual result (PP 30/2019 Pasal 59).
     "appraisal.file_objection": (
         "object to one's own final annual result (the employee)",
-        _file_objection,
+        _owns_skp_of,
     ),
     "appraisal.state_objection": (
         "explain the assessment to the superior deciding an objection (the assessor)",
@@ -821,6 +781,26 @@ def employees_visible_to(user: Any) -> QuerySet[Employee]:
     if actor.is_superuser:
         return Employee.objects.all()
     return Employee.objects.filter(agency_id__in=_directory_agency_ids(actor))
+
+
+def scope_condition(scopes: tuple[Scope, ...], prefix: str = "") -> Q:
+    """Rows whose unit lies in one of ``scopes``: the unit itself, or one reached through
+    ``prefix`` (``"root_unit__"``, ``"unit__"``). No scope matches nothing."""
+    condition = Q(pk__in=[])
+    for scope in scopes:
+        part = Q(**{f"{prefix}agency_id": scope.agency_id})
+        if scope.path is not None:
+            part &= Q(**{f"{prefix}path__startswith": scope.path})
+        condition |= part
+    return condition
+
+
+def units_managed_by(user: Any) -> QuerySet[Unit]:
+    """Units inside the user's HR admin scopes (every unit for superadmins)."""
+    actor = actor_for(user)
+    if actor.is_superuser:
+        return Unit.objects.all()
+    return Unit.objects.filter(scope_condition(actor.hr_scopes))
 
 
 def employees_managed_by(user: Any) -> QuerySet[Employee]:
