@@ -9,7 +9,7 @@ house defaults, configurable per agency and always shown with their reasoning.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from kinerja.regulation.predicate import Rating
+from kinerja.regulation.predicate import RATING_NAMES, Rating
 
 HUNDRED = Decimal(100)
 
@@ -76,17 +76,12 @@ class Recommendation:
                 "sehingga sistem tidak memberi rekomendasi; penilai menilai berdasarkan "
                 "bukti dukung dan umpan balik."
             )
-        names = {
-            Rating.ABOVE: "Di Atas Ekspektasi",
-            Rating.AS_EXPECTED: "Sesuai Ekspektasi",
-            Rating.BELOW: "Di Bawah Ekspektasi",
-        }
         return (
             f"Rata-rata capaian {self.counted} indikator adalah {self.mean_achievement}% "
             f"(capaian tiap indikator dibatasi {t.cap}%). Rata-rata ≥ {t.above_from}% "
             f"direkomendasikan Di Atas Ekspektasi, ≥ {t.as_expected_from}% Sesuai "
             f"Ekspektasi, di bawahnya Di Bawah Ekspektasi; maka rekomendasinya "
-            f"{names[self.rating]}. Sumber ambang: {t.source}."
+            f"{RATING_NAMES[self.rating]}. Sumber ambang: {t.source}."
         )
 
 

@@ -23,6 +23,10 @@ SOCIO_CULTURAL_2017: tuple[str, ...] = ("Perekat Bangsa",)
 COMPETENCE_SCALE = (1, 2, 3, 4, 5)
 """B.1.9 scores each competence from 1 (lowest) to 5 (highest)."""
 
+GUIDANCE_ANSWER_SCALE = (1, 2, 3, 4)
+"""B.1.8 (Umpan Balik Pelaksanaan Bimbingan Kinerja): the employee answers each statement
+about a guidance session 1 strongly disagree, 2 disagree, 3 agree, 4 strongly agree."""
+
 
 def default_competences(post_kind: str) -> tuple[str, ...]:
     """The competences offered for a post of ``post_kind`` (a PositionKind value).

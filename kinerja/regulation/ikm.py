@@ -16,17 +16,19 @@ Indonesian and this module imports nothing (no translation machinery).
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from kinerja.regulation.sampling import Interval, mean_interval
+from kinerja.regulation.sampling import Interval, mean_interval, round_half_up
 
 SOURCE = "PermenPAN-RB 14/2017 (Pedoman Penyusunan Survei Kepuasan Masyarakat)"
 
 SCALE_MIN = 1
 SCALE_MAX = 4
 CONVERSION = 25  # 1–4 becomes 25–100
+INDEX_MIN = SCALE_MIN * CONVERSION
+INDEX_MAX = SCALE_MAX * CONVERSION
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,10 @@ class Band:
     nik_from: Decimal
     nik_to: Decimal
 
+    def label(self, language: str) -> str:
+        """Kinerja unit pelayanan in ``language`` (Indonesian unless English)."""
+        return self.label_en if language.startswith("en") else self.label_id
+
 
 # The table of the Permen (domain.md §4.4), best first. The printed NI intervals leave
 # gaps (2.5996–2.60, 3.064–3.0644, 3.532–3.5324). They are closed downwards: each band
@@ -225,14 +231,6 @@ BANDS_2017: tuple[Band, ...] = (
         Decimal("64.99"),
     ),
 )
-
-
-def round_half_up(value: Fraction | float, places: int) -> Decimal:
-    """``value`` rounded half up to ``places`` decimals (the way the Permen's tables round)."""
-    if isinstance(value, float):
-        value = Fraction(value)
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def band_for_ni(ni: Fraction) -> Band:
@@ -324,6 +322,15 @@ def index_from_nrrs(nrrs: Sequence[Fraction]) -> Fraction:
     return weighted_nrr(nrrs) * CONVERSION
 
 
+def index_from_total(total: int, respondents: int) -> Fraction:
+    """IKM = 25 × (sum of all scores) ÷ (respondents × 9), for respondents who answered
+    every element (domain.md §4.3): then each NRR has the same divisor and the weighted
+    NRR is the grand mean, so sums per group or period give the exact index."""
+    if respondents < 1:
+        raise ValueError("the index needs at least one respondent")
+    return Fraction(total, respondents * ELEMENT_COUNT) * CONVERSION
+
+
 def _fmt(value: Decimal | Fraction | None, places: int = 2) -> str:
     """A number in Indonesian notation (decimal comma)."""
     if value is None:
@@ -406,9 +413,7 @@ def index_result(
         given = [v for v in answers if v is not None]
         if given:
             per_respondent.append(Fraction(sum(given), len(given)) * CONVERSION)
-    interval = mean_interval(
-        per_respondent, confidence, low=SCALE_MIN * CONVERSION, high=SCALE_MAX * CONVERSION
-    )
+    interval = mean_interval(per_respondent, confidence, low=INDEX_MIN, high=INDEX_MAX)
     nrr_terms = " + ".join(_fmt(nrr, 4) for nrr in complete)
     explanation = (
         f"IKM = (jumlah NRR sembilan unsur × 1/9) × 25 = ({nrr_terms}) ÷ 9 × 25 = "

@@ -24,9 +24,11 @@ PROPORTION = Fraction(1, 2)  # P = 0.5 gives the largest sample
 MARGIN = Fraction(5, 100)  # d = 0.05
 
 
-def _round_half_up(value: Fraction) -> int:
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def round_half_up(value: Fraction | float, places: int) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals (the way the Permen's tables round)."""
+    exact = Fraction(value)
+    decimal = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return decimal.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def krejcie_morgan(population: int) -> int:
@@ -39,7 +41,7 @@ def krejcie_morgan(population: int) -> int:
         raise ValueError("the population served must be at least 1")
     spread = CHI_SQUARE * PROPORTION * (1 - PROPORTION)
     sample = spread * population / (MARGIN**2 * (population - 1) + spread)
-    return min(population, _round_half_up(sample))
+    return min(population, int(round_half_up(sample, 0)))
 
 
 def explain_sample_size(population: int) -> str:
@@ -144,9 +146,8 @@ class Interval:
 
 
 def _fmt(value: float | Fraction, places: int) -> str:
-    exact = Fraction(value)
-    text = Decimal(exact.numerator) / Decimal(exact.denominator)
-    return str(text.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)).replace(".", ",")
+    """A number in Indonesian notation (decimal comma), rounded half up."""
+    return str(round_half_up(value, places)).replace(".", ",")
 
 
 def mean_interval(

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from kinerja.appraisal.enums import ObjectionStatus, Rating
 from kinerja.appraisal.models import AppraisalPolicy, Evaluation, Objection
+from kinerja.appraisal.selectors_distribution import policy_for
+from kinerja.appraisal.selectors_evaluation import evaluation_date
 from kinerja.appraisal.services.credit_points import credit_points_award
 from kinerja.core.clock import now, today
 from kinerja.core.exceptions import ApplicationError
@@ -25,21 +27,10 @@ from kinerja.core.services import log_action
 from kinerja.notifications.services import notify
 from kinerja.org.models import Employee
 from kinerja.org.selectors import superiors_of
+from kinerja.regulation import objections as rules
 from kinerja.regulation.predicate import employee_predicate
 
 UPHOLD, CHANGE = "uphold", "change"
-
-
-def policy_of(agency) -> AppraisalPolicy:
-    """The agency's assessment policy, or the regulation defaults (unsaved)."""
-    return AppraisalPolicy.objects.filter(agency=agency).first() or AppraisalPolicy(agency=agency)
-
-
-def year_end(evaluation: Evaluation) -> datetime.date:
-    """The date the annual evaluation's relations are judged on: the end of the SKP
-    within the period (the assessor's superior "at the time of the result")."""
-    skp = evaluation.skp
-    return min(skp.end_date, skp.period.end_date)
 
 
 def final_date(evaluation: Evaluation) -> datetime.date | None:
@@ -51,14 +42,13 @@ def final_date(evaluation: Evaluation) -> datetime.date | None:
 def objection_deadline(
     evaluation: Evaluation, policy: AppraisalPolicy | None = None
 ) -> datetime.date | None:
-    """The last day to object: ``objection_days`` calendar days after the day the
-    result became final (so with 14 days, a result final on the 1st can be objected to
-    until the 15th inclusive)."""
+    """The last day to object (``regulation.objections``), or None before the result
+    is final."""
     final = final_date(evaluation)
     if final is None:
         return None
-    policy = policy or policy_of(evaluation.skp.employee.agency)
-    return final + datetime.timedelta(days=policy.objection_days)
+    policy = policy or policy_for(evaluation.skp.employee.agency)
+    return rules.objection_deadline(final, policy.objection_days)
 
 
 def _actor_employee(actor) -> Employee | None:
@@ -89,30 +79,33 @@ def _log(objection: Objection, action: str, *, actor, before=None, after=None, r
     )
 
 
-def objection_filing_problem(evaluation: Evaluation, on: datetime.date | None = None) -> str:
-    """Why this evaluation cannot be objected to now, or "" when it can."""
+def objection_filing_problem(
+    evaluation: Evaluation, on: datetime.date | None = None, policy: AppraisalPolicy | None = None
+) -> str:
+    """Why this evaluation cannot be objected to now, or "" when it can. Reads the
+    evaluation's objections through ``evaluation.objections.all()``, so a list that
+    prefetched them asks nothing more."""
     on = on or today()
     if not evaluation.is_annual:
         return _("Only the annual result can be objected to.")
     if not evaluation.is_final:
         return _("The result is not final yet; an objection can be filed once it is.")
-    existing = (
-        Objection.objects.filter(evaluation=evaluation)
-        .exclude(status=ObjectionStatus.WITHDRAWN)
-        .first()
+    existing = next(
+        (o for o in evaluation.objections.all() if o.status != ObjectionStatus.WITHDRAWN), None
     )
     if existing is not None:
         if existing.status == ObjectionStatus.FILED:
             return _("An objection to this result is already waiting for a decision.")
         return _("The objection to this result has been decided, and the decision is final.")
-    deadline = objection_deadline(evaluation)
-    if deadline is not None and on > deadline:
+    final = final_date(evaluation)
+    policy = policy or policy_for(evaluation.skp.employee.agency)
+    if final is not None and not rules.objection_open(final, policy.objection_days, on):
         return _(
             "The time to object has passed: objections to this result were possible until "
             "%(date)s (%(days)s calendar days after it became final)."
         ) % {
-            "date": deadline.strftime("%d-%m-%Y"),
-            "days": policy_of(evaluation.skp.employee.agency).objection_days,
+            "date": rules.objection_deadline(final, policy.objection_days).strftime("%d-%m-%Y"),
+            "days": policy.objection_days,
         }
     return ""
 
@@ -133,18 +126,18 @@ def objection_file(*, evaluation: Evaluation, reasons: str, actor) -> Objection:
     reasons = (reasons or "").strip()
     if not reasons:
         raise ApplicationError(_("Write the reasons for the objection."))
-    problem = objection_filing_problem(evaluation)
+    policy = policy_for(employee.agency)
+    problem = objection_filing_problem(evaluation, policy=policy)
     if problem:
         raise ApplicationError(problem)
-    superiors = superiors_of(employee, year_end(evaluation))
+    superiors = superiors_of(employee, evaluation_date(evaluation.skp, None))
     decider = superiors.assessor_superior.employee if superiors.assessor_superior else None
     assessor = evaluation.assessor or (superiors.assessor.employee if superiors.assessor else None)
-    policy = policy_of(employee.agency)
     objection = Objection(
         evaluation=evaluation,
         filed_by=employee,
         reasons=reasons,
-        decide_by=today() + datetime.timedelta(days=policy.decision_days),
+        decide_by=rules.decision_deadline(today(), policy.decision_days),
         decider=decider,
         previous_results_rating=evaluation.results_rating,
         previous_behaviour_rating=evaluation.behaviour_rating,
@@ -337,4 +330,6 @@ def objection_withdraw(*, objection: Objection, actor, reason: str = "") -> Obje
 
 def is_overdue(objection: Objection, on: datetime.date | None = None) -> bool:
     """Still waiting for a decision after ``decide_by``: shown to HR as overdue."""
-    return objection.status == ObjectionStatus.FILED and (on or today()) > objection.decide_by
+    return objection.status == ObjectionStatus.FILED and rules.decision_overdue(
+        objection.decide_by, on or today()
+    )

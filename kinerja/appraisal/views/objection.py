@@ -26,6 +26,7 @@ from kinerja.appraisal.forms_objection import (
     ObjectionWithdrawForm,
 )
 from kinerja.appraisal.models import Evaluation, Objection
+from kinerja.appraisal.selectors_distribution import policy_for
 from kinerja.appraisal.selectors_objection import (
     objectable_evaluations,
     objection_get,
@@ -88,22 +89,22 @@ def objection_mine(request: HttpRequest) -> HttpResponse:
     if employee is None:
         raise Http404
     on = today()
-    policy = services.policy_of(employee.agency)
+    policy = policy_for(employee.agency)
     rows = []
     for evaluation in objectable_evaluations(employee):
-        objections = list(evaluation.objections.all())
-        current = next((o for o in objections if o.status != ObjectionStatus.WITHDRAWN), None)
-        deadline = services.objection_deadline(evaluation, policy)
-        awards = list(evaluation.credit_points.all())
+        current = next(
+            (o for o in evaluation.objections.all() if o.status != ObjectionStatus.WITHDRAWN),
+            None,
+        )
         rows.append(
             {
                 "evaluation": evaluation,
                 "objection": current,
                 "badge": STATUS_BADGES[current.status] if current else "",
-                "deadline": deadline,
-                "can_object": current is None and deadline is not None and on <= deadline,
+                "deadline": services.objection_deadline(evaluation, policy),
+                "can_object": not services.objection_filing_problem(evaluation, on, policy),
                 "why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating),
-                "awards": [(award, explanation(award)) for award in awards],
+                "awards": [(award, explanation(award)) for award in evaluation.credit_points.all()],
             }
         )
     return render(
@@ -124,7 +125,8 @@ def objection_file(request: HttpRequest, uuid) -> HttpResponse:
     if not may(request.user, "appraisal.file_objection", evaluation):
         raise Http404
     form = ObjectionFileForm(request.POST or None)
-    problem = services.objection_filing_problem(evaluation)
+    policy = policy_for(evaluation.skp.employee.agency)
+    problem = services.objection_filing_problem(evaluation, policy=policy)
     if request.method == "POST" and form.is_valid():
         try:
             objection = services.objection_file(
@@ -142,7 +144,7 @@ def objection_file(request: HttpRequest, uuid) -> HttpResponse:
             "evaluation": evaluation,
             "form": form,
             "problem": problem,
-            "deadline": services.objection_deadline(evaluation),
+            "deadline": services.objection_deadline(evaluation, policy),
             "why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating)
             if evaluation.results_rating and evaluation.behaviour_rating
             else "",

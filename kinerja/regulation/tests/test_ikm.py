@@ -17,10 +17,11 @@ from kinerja.regulation.ikm import (
     band_for_ni,
     element_nrr,
     index_from_nrrs,
+    index_from_total,
     index_result,
-    round_half_up,
     weighted_nrr,
 )
+from kinerja.regulation.sampling import round_half_up
 
 # The 29 respondents of the worked example (domain.md §4.3): per element, how many
 # answered 4, 3, 2 and 1.
@@ -51,6 +52,19 @@ def test_ikm_worked_case_gives_91_48_with_exact_weights():
     assert result.band.grade == Grade.A
     assert result.band.label_id == "Sangat Baik"
     assert "91,48" in result.explanation
+
+
+def test_ikm_index_from_total_equals_the_result_when_every_element_is_answered():
+    result = index_result(worked_responses())
+    assert index_from_total(955, 29) == result.index
+    with pytest.raises(ValueError):
+        index_from_total(0, 0)
+
+
+def test_grade_band_label_in_the_page_language():
+    band = band_for_index(Fraction(90))
+    assert band.label("id") == "Sangat Baik"
+    assert band.label("en") == "Very good"
 
 
 def test_ikm_rounded_weight_would_give_the_slip_of_the_source():
