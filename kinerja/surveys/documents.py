@@ -1,9 +1,8 @@
 """Outputs of a unit's survey: the QR poster (PNG, PDF), answer and result exports
 (CSV, XLSX) and the PDF report in the customary layout.
 
-The PDF goes through WeasyPrint like every official document; this module calls it
-itself because ``surveys`` sits below ``reporting`` in the layers and cannot import
-``reporting.pdf``.
+The PDF goes through WeasyPrint like every official document, by ``core.pdf`` (not
+``reporting.pdf``: ``surveys`` sits below ``reporting`` in the layers).
 
 Exports of answers carry no personal data: no officer, no response id, only the nine
 answers, the optional profile, the service and the day.
@@ -11,21 +10,20 @@ answers, the optional profile, the service and the day.
 
 import csv
 import io
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kinerja.core.pdf import html_to_pdf
 from kinerja.regulation.ikm import ELEMENT_CODES, ELEMENTS_2017
 from kinerja.surveys.enums import PROFILE_FIELDS
 from kinerja.surveys.models import Response, SurveyPeriod, SurveyUnit
-from kinerja.surveys.selectors import SurveyResults
+from kinerja.surveys.selectors import SurveyResults, survey_results
 
-STYLESHEETS = Path(__file__).resolve().parent / "stylesheets"
+STYLESHEET = Path(__file__).resolve().parent / "stylesheets" / "survey.css"
 PROFILE_NAMES = tuple(name for name, _choices in PROFILE_FIELDS)
 
 
@@ -79,27 +77,12 @@ def poster_png(survey_unit: SurveyUnit, url: str) -> bytes:
     return out.getvalue()
 
 
-@cache
-def _fonts() -> Any:
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-def _pdf(html: str) -> bytes:
-    from weasyprint import CSS, HTML
-
-    stylesheet = CSS(filename=str(STYLESHEETS / "survey.css"), font_config=_fonts())
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    return document.write_pdf(font_config=_fonts(), stylesheets=[stylesheet])
-
-
 def poster_pdf(survey_unit: SurveyUnit, url: str) -> bytes:
     html = render_to_string(
         "surveys/poster.html",
         {"survey_unit": survey_unit, "url": url, "qr": qr_svg_data_uri(url)},
     )
-    return _pdf(html)
+    return html_to_pdf(html, stylesheet=STYLESHEET)
 
 
 def report_pdf(results: SurveyResults, trend) -> bytes:
@@ -111,7 +94,7 @@ def report_pdf(results: SurveyResults, trend) -> bytes:
             "language": get_language(),
         },
     )
-    return _pdf(html)
+    return html_to_pdf(html, stylesheet=STYLESHEET)
 
 
 # --- exports ---------------------------------------------------------------------------
@@ -186,23 +169,19 @@ def result_rows(results: SurveyResults) -> list[list[Any]]:
     return rows
 
 
-def to_csv(header: list[str] | None, rows: list[list[Any]]) -> bytes:
+def to_csv(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    if header:
-        writer.writerow(header)
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(title: str, header: list[str] | None, rows: list[list[Any]]) -> bytes:
+def to_xlsx(title: str, rows: list[list[Any]]) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title[:31])
-    if header:
-        sheet.append(header)
     for row in rows:
         sheet.append([str(v) if hasattr(v, "as_tuple") else v for v in row])
     buffer = io.BytesIO()
@@ -210,15 +189,14 @@ def to_xlsx(title: str, header: list[str] | None, rows: list[list[Any]]) -> byte
     return buffer.getvalue()
 
 
+def _table(fmt: str, title: str, rows: list[list[Any]]) -> bytes:
+    """``rows`` as CSV or as an XLSX sheet named ``title``."""
+    return to_csv(rows) if fmt == "csv" else to_xlsx(title, rows)
+
+
 def answers_export(survey_unit: SurveyUnit, period: SurveyPeriod, fmt: str) -> bytes:
-    rows = answer_rows(survey_unit, period)
-    if fmt == "csv":
-        return to_csv(_answer_headers(), rows)
-    return to_xlsx(_("Answers"), _answer_headers(), rows)
+    return _table(fmt, _("Answers"), [_answer_headers(), *answer_rows(survey_unit, period)])
 
 
-def results_export(results: SurveyResults, fmt: str) -> bytes:
-    rows = result_rows(results)
-    if fmt == "csv":
-        return to_csv(None, rows)
-    return to_xlsx(_("Results"), None, rows)
+def results_export(survey_unit: SurveyUnit, period: SurveyPeriod, fmt: str) -> bytes:
+    return _table(fmt, _("Results"), result_rows(survey_results(survey_unit, period)))

@@ -9,34 +9,31 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from kinerja.access.permissions import actor_for
+from kinerja.access.permissions import actor_for, scope_condition
 from kinerja.core.clock import today
 from kinerja.org.models import Employee, Unit
 from kinerja.org.selectors import employee_in_subtree
 from kinerja.regulation.ikm import (
-    CONVERSION,
     ELEMENT_CODES,
+    INDEX_MAX,
+    INDEX_MIN,
     Band,
     IndexResult,
-    band_for_ni,
+    band_for_index,
+    index_from_total,
     index_result,
-    round_half_up,
 )
-from kinerja.regulation.sampling import SampleAssessment, assess_sample
+from kinerja.regulation.sampling import SampleAssessment, assess_sample, round_half_up
 from kinerja.surveys.enums import PROFILE_FIELDS
-from kinerja.surveys.models import RejectedSubmission, Response, SurveyPeriod, SurveyUnit
+from kinerja.surveys.models import (
+    OFFICER_THRESHOLD_MIN,
+    RejectedSubmission,
+    Response,
+    SurveyPeriod,
+    SurveyUnit,
+)
 
 OFFICER_SUMMARY_DAYS = 365
-
-
-def _scope_condition(scopes, prefix: str) -> Q:
-    condition = Q(pk__in=[])
-    for scope in scopes:
-        part = Q(**{f"{prefix}agency_id": scope.agency_id})
-        if scope.path is not None:
-            part &= Q(**{f"{prefix}path__startswith": scope.path})
-        condition |= part
-    return condition
 
 
 def survey_units_visible_to(user: Any) -> QuerySet[SurveyUnit]:
@@ -45,15 +42,7 @@ def survey_units_visible_to(user: Any) -> QuerySet[SurveyUnit]:
     units = SurveyUnit.objects.select_related("unit__agency")
     if actor.is_superuser:
         return units
-    return units.filter(_scope_condition(actor.read_scopes, "unit__"))
-
-
-def survey_units_managed_by(user: Any) -> QuerySet[SurveyUnit]:
-    actor = actor_for(user)
-    units = SurveyUnit.objects.select_related("unit__agency")
-    if actor.is_superuser:
-        return units
-    return units.filter(_scope_condition(actor.hr_scopes, "unit__"))
+    return units.filter(scope_condition(actor.read_scopes, "unit__"))
 
 
 def units_manageable_by(user: Any) -> QuerySet[Unit]:
@@ -62,7 +51,7 @@ def units_manageable_by(user: Any) -> QuerySet[Unit]:
     units = Unit.objects.select_related("agency")
     if actor.is_superuser:
         return units
-    return units.filter(_scope_condition(actor.hr_scopes, ""))
+    return units.filter(scope_condition(actor.hr_scopes, ""))
 
 
 def survey_unit_by_slug(slug: str) -> SurveyUnit | None:
@@ -157,7 +146,7 @@ class TrendPoint:
         """Width of the trend bar: the index's place on the 25–100 scale."""
         if self.index is None:
             return 0
-        return int((self.index - 25) * 100 / 75)
+        return int((self.index - INDEX_MIN) * 100 / (INDEX_MAX - INDEX_MIN))
 
 
 @dataclass(frozen=True)
@@ -173,9 +162,10 @@ class SurveyResults:
 
 
 def _group_index(rows: list[tuple[int, ...]]) -> Fraction | None:
+    """The index of a group of stored responses (each answers all nine elements)."""
     if not rows:
         return None
-    return Fraction(sum(sum(r) for r in rows), len(rows) * len(ELEMENT_CODES)) * CONVERSION
+    return index_from_total(sum(sum(r) for r in rows), len(rows))
 
 
 def survey_results(survey_unit: SurveyUnit, period: SurveyPeriod) -> SurveyResults:
@@ -210,7 +200,7 @@ def survey_results(survey_unit: SurveyUnit, period: SurveyPeriod) -> SurveyResul
                     len(members),
                     Fraction(len(members), answered) if answered else Fraction(0),
                     index,
-                    band_for_ni(index / CONVERSION) if index is not None else None,
+                    band_for_index(index) if index is not None else None,
                 )
             )
         breakdowns.append(
@@ -268,9 +258,8 @@ def survey_trend(survey_unit: SurveyUnit, periods: list[SurveyPeriod]) -> list[T
         if not row or not row["n"]:
             points.append(TrendPoint(period, 0, None, None))
             continue
-        total = sum(row[code] for code in ELEMENT_CODES)
-        weighted = Fraction(total, row["n"] * len(ELEMENT_CODES))
-        points.append(TrendPoint(period, row["n"], weighted * CONVERSION, band_for_ni(weighted)))
+        index = index_from_total(sum(row[code] for code in ELEMENT_CODES), row["n"])
+        points.append(TrendPoint(period, row["n"], index, band_for_index(index)))
     return points
 
 
@@ -319,7 +308,7 @@ def officer_summaries(employee: Employee, on: datetime.date | None = None) -> li
     summaries = []
     for unit_id, answers in by_unit.items():
         survey_unit = units[unit_id]
-        threshold = max(3, survey_unit.officer_threshold)
+        threshold = max(OFFICER_THRESHOLD_MIN, survey_unit.officer_threshold)
         summaries.append(
             OfficerSummary(
                 survey_unit,

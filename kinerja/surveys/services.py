@@ -20,6 +20,7 @@ from kinerja.regulation.ikm import ELEMENT_CODES
 from kinerja.surveys import guard
 from kinerja.surveys.enums import PROFILE_FIELDS, RejectionReason
 from kinerja.surveys.models import (
+    OFFICER_THRESHOLD_MIN,
     RejectedSubmission,
     Response,
     ServiceOption,
@@ -39,7 +40,7 @@ def survey_unit_create(
     population_served: int | None = None,
     is_active: bool = True,
     ask_officer: bool = True,
-    officer_threshold: int = 3,
+    officer_threshold: int = OFFICER_THRESHOLD_MIN,
     actor: Any,
 ) -> SurveyUnit:
     if SurveyUnit.objects.filter(unit=unit).exists():

@@ -280,11 +280,7 @@ def survey_results_get(request: HttpRequest, uuid: UUID, period: UUID | None = N
         "ikm": index.index_display,
         "ikm_interval": _interval(index.interval),
         "grade": index.band.grade if index.band else None,
-        "grade_label": (
-            (index.band.label_en if language.startswith("en") else index.band.label_id)
-            if index.band
-            else None
-        ),
+        "grade_label": index.band.label(language) if index.band else None,
         "provisional": sample.provisional,
         "required_sample": sample.required,
         "warnings": [{"code": f.code, "explanation": f.explanation} for f in sample.findings],

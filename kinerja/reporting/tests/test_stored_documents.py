@@ -8,6 +8,7 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -63,7 +64,7 @@ def test_final_evaluation_pdf_is_stored_on_first_download(client, world, evaluat
     assert stored.size == len(response.content)
     assert stored.sha256 == hashlib.sha256(response.content).hexdigest()
     assert stored.language == "en"
-    media = str(pdf.settings.MEDIA_ROOT)
+    media = str(settings.MEDIA_ROOT)
     assert str(path).startswith(media)
     assert "static" not in str(path.relative_to(media))
 

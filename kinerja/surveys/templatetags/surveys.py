@@ -1,10 +1,14 @@
 """``{% officer_survey_summary employee %}``: the aggregated public-survey answers that
 name an officer, for the pages where their assessor (or HR) sees them. Renders nothing
-for anyone else, and only counts below the anonymity threshold."""
+for anyone else, and only counts below the anonymity threshold.
+
+``{{ element|in_language:LANGUAGE_CODE }}``: an IKM element's name or a grade's label in
+the page's language (the regulation keeps the Indonesian and English wording)."""
 
 from django import template
 
 from kinerja.access.permissions import may
+from kinerja.regulation.ikm import Band, Element
 from kinerja.surveys.selectors import officer_summaries
 
 register = template.Library()
@@ -21,3 +25,10 @@ def officer_survey_summary(context, employee):
         "summaries": officer_summaries(employee) if allowed else [],
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE", "id"),
     }
+
+
+@register.filter
+def in_language(item: Element | Band, language: str | None) -> str:
+    if isinstance(item, Band):
+        return item.label(language or "id")
+    return item.name(language or "id")

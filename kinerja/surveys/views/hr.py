@@ -83,8 +83,6 @@ def survey_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     units = units_manageable_by(request.user).filter(survey_settings__isnull=True)
     form = SurveyUnitCreateForm(request.POST or None, units=units)
-    if request.method == "GET":
-        form = SurveyUnitCreateForm(units=units)
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         if not may(request.user, "surveys.manage_survey", unit):
@@ -240,30 +238,27 @@ def _period_for_export(request, survey_unit):
     return period, periods
 
 
-@login_required
-def export_answers(request: HttpRequest, uuid, fmt: str) -> HttpResponse:
+def _export(request: HttpRequest, uuid, fmt: str, name: str, build) -> HttpResponse:
+    """A CSV or XLSX download of the chosen period: ``build(survey_unit, period, fmt)``."""
     survey_unit = _visible(request, uuid)
     if fmt not in CONTENT_TYPES:
         raise Http404
     period, _periods = _period_for_export(request, survey_unit)
     return _attachment(
-        documents.answers_export(survey_unit, period, fmt),
+        build(survey_unit, period, fmt),
         CONTENT_TYPES[fmt],
-        f"skm-jawaban-{survey_unit.slug}-{period.start_date:%Y%m%d}.{fmt}",
+        f"skm-{name}-{survey_unit.slug}-{period.start_date:%Y%m%d}.{fmt}",
     )
+
+
+@login_required
+def export_answers(request: HttpRequest, uuid, fmt: str) -> HttpResponse:
+    return _export(request, uuid, fmt, "jawaban", documents.answers_export)
 
 
 @login_required
 def export_results(request: HttpRequest, uuid, fmt: str) -> HttpResponse:
-    survey_unit = _visible(request, uuid)
-    if fmt not in CONTENT_TYPES:
-        raise Http404
-    period, _periods = _period_for_export(request, survey_unit)
-    return _attachment(
-        documents.results_export(survey_results(survey_unit, period), fmt),
-        CONTENT_TYPES[fmt],
-        f"skm-hasil-{survey_unit.slug}-{period.start_date:%Y%m%d}.{fmt}",
-    )
+    return _export(request, uuid, fmt, "hasil", documents.results_export)
 
 
 @login_required

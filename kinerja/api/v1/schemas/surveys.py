@@ -6,6 +6,8 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from kinerja.surveys.models import OFFICER_THRESHOLD_MIN
+
 
 class SurveyElementOut(Schema):
     code: str
@@ -57,7 +59,7 @@ class SurveyUnitCreateIn(Schema):
     population_served: int | None = None
     is_active: bool = True
     ask_officer: bool = True
-    officer_threshold: int = 3
+    officer_threshold: int = OFFICER_THRESHOLD_MIN
 
 
 class SurveyUnitUpdateIn(Schema):
