@@ -1,10 +1,10 @@
 """Reading an uploaded attendance summary (CSV or XLSX) into raw rows, and the blank
-template. The same safeguards as the organisation import (kinerja.org.importing): the
-type is told from the content, a workbook's unpacked size is capped, CSV is UTF-8 with
-"," or ";"; nothing here knows what a valid row is."""
+template. The same safeguards as the organisation import (kinerja.org.importing), whose
+pieces it uses: the type is told from the content, a workbook's unpacked size is capped,
+CSV is UTF-8 with "," or ";", headers and cells are normalised the same way, and the
+file-level problems read the same. Nothing here knows what a valid row is."""
 
 import csv
-import datetime
 import io
 import zipfile
 from dataclasses import dataclass
@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from kinerja.org.importing import Source, looks_like
+from kinerja.org.importing.columns import normalise_header
+from kinerja.org.importing.messages import MESSAGES
+from kinerja.org.importing.reading import cell_text
 
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -42,36 +45,22 @@ class FileProblem:
     message: str
 
 
-def _header(value: object) -> str:
-    return str(value or "").strip().upper().replace(" ", "_").replace("-", "_")
-
-
-def cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    return str(value).strip()
+def _file_problem(code: str, **params) -> list[FileProblem]:
+    """A problem with the whole file, worded as in the organisation import."""
+    message = MESSAGES[code] % params if params else str(MESSAGES[code])
+    return [FileProblem(None, "", message)]
 
 
 def read_rows(name: str, data: bytes) -> tuple[list[tuple[int, dict[str, str]]], list[FileProblem]]:
     """The non-blank rows under the header as {column: text}, with their row numbers."""
     kind = looks_like(Source(name, data))
     if kind is None:
-        return [], [
-            FileProblem(None, "", _("The file is neither a CSV file nor an XLSX workbook."))
-        ]
+        return [], _file_problem("file_type")
     if kind == "csv":
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return [], [
-                FileProblem(
-                    None, "", _("The file is not UTF-8 text. In Excel, save it as “CSV UTF-8”.")
-                )
-            ]
+            return [], _file_problem("file_encoding")
         first_line = text.split("\n", 1)[0]
         # Indonesian Excel writes ";" because "," is the decimal separator there.
         delimiter = max((";", ",", "\t"), key=first_line.count)
@@ -88,10 +77,10 @@ def _read_xlsx(data: bytes):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
-            return [], [FileProblem(None, "", _("The workbook is too large once unpacked."))]
+            return [], _file_problem("file_too_big", limit=MAX_UNPACKED_BYTES // (1024 * 1024))
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # any failure to open means "not a usable workbook"
-        return [], [FileProblem(None, "", _("The workbook is damaged or not an XLSX file."))]
+        return [], _file_problem("file_damaged")
     try:
         worksheet = workbook.worksheets[0]
         return _collect(enumerate(worksheet.iter_rows(values_only=True), start=1))
@@ -106,7 +95,7 @@ def _blank(values) -> bool:
 def _collect(rows) -> tuple[list[tuple[int, dict[str, str]]], list[FileProblem]]:
     for number, values in rows:
         if not _blank(values):
-            header_row, header = number, [_header(value) for value in values]
+            header_row, header = number, [normalise_header(value) for value in values]
             break
     else:
         return [], [FileProblem(None, "", _("The file is empty."))]

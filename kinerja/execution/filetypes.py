@@ -18,6 +18,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 MAX_NAME_LENGTH = 120
 # An OOXML or ODF package lists a few dozen entries; a zip with thousands is not one.
 MAX_ZIP_ENTRIES = 5000
+MAX_MIMETYPE_BYTES = 1024
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,11 @@ def _zip_entries(data: bytes) -> tuple[list[str], bytes, bytes]:
     names = archive.namelist()
     if len(names) > MAX_ZIP_ENTRIES:
         return [], b"", b""
-    mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+    # Each entry is read only when its unpacked size is small, so a "zip bomb" entry
+    # cannot fill the memory (ODF's ``mimetype`` is a few dozen bytes).
+    mimetype = b""
+    if "mimetype" in names and archive.getinfo("mimetype").file_size <= MAX_MIMETYPE_BYTES:
+        mimetype = archive.read("mimetype").strip()
     declared = b""
     content_types = "[Content_Types].xml"
     if content_types in names and archive.getinfo(content_types).file_size <= 1024 * 1024:

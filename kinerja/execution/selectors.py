@@ -37,6 +37,7 @@ from kinerja.planning.models import (
 from kinerja.planning.selectors import skp_visible_to
 from kinerja.regulation.achievement import (
     DEFAULT_THRESHOLDS,
+    HUNDRED,
     PRO_RATED_ASPECTS,
     indicator_achievement,
     is_lower_better,
@@ -45,6 +46,15 @@ from kinerja.regulation.achievement import (
 
 INDICATOR_ORDER = ("-result__kind", "result__order", "result__id", "order", "id")
 """Main results before additional ones, then as the SKP orders them."""
+
+
+def window_of_skp(skp: Skp, window: ReportingWindow) -> bool:
+    """The window is one the SKP reports on: of its period, and overlapping its span."""
+    return (
+        window.period_id == skp.period_id
+        and skp.start_date <= window.end_date
+        and skp.end_date >= window.start_date
+    )
 
 
 def report_visible_to(user) -> QuerySet[PeriodReport]:
@@ -89,6 +99,18 @@ class ReportRow:
     @property
     def narrative(self) -> str:
         return self.realisation.narrative if self.realisation else ""
+
+    @property
+    def tone(self) -> str:
+        """``met`` (100 % or more), ``short`` (below the house threshold for "as
+        expected") or "" (in between, or no figure): the colour of the figure."""
+        if self.achievement is None:
+            return ""
+        if self.achievement >= HUNDRED:
+            return "met"
+        if self.achievement < DEFAULT_THRESHOLDS.as_expected_from:
+            return "short"
+        return ""
 
     @property
     def is_filled(self) -> bool:
@@ -284,9 +306,7 @@ def _entries(skps: list[Skp], windows: list[ReportingWindow]) -> list[WindowEntr
     entries = []
     for skp in skps:
         for window in windows:
-            if window.period_id != skp.period_id:
-                continue
-            if not (skp.start_date <= window.end_date and skp.end_date >= window.start_date):
+            if not window_of_skp(skp, window):
                 continue
             report = reports.get((skp.pk, window.pk))
             entries.append(

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from kinerja.access.permissions import actor_for, employees_visible_to, may
+from kinerja.access.permissions import employees_visible_to, may
 from kinerja.api.pagination import Pagination
 from kinerja.api.v1.schemas.feedback import (
     AttendanceOut,
@@ -27,7 +27,7 @@ from kinerja.api.v1.schemas.feedback import (
     FeedbackMessageOut,
     FeedbackThreadOut,
 )
-from kinerja.execution.models import AttendanceSummary, CoachingFeedback
+from kinerja.execution.selectors_attendance import attendance_of
 from kinerja.execution.selectors_coaching import (
     coaching_session_list,
     coaching_sessions_visible_to,
@@ -41,8 +41,11 @@ from kinerja.execution.services.coaching import (
     coaching_session_log,
     competence_evaluation_create,
 )
-from kinerja.execution.services.feedback import feedback_post
-from kinerja.execution.services.finality import is_locked
+from kinerja.execution.services.feedback import (
+    feedback_post,
+    feedback_rights,
+    feedback_write_action,
+)
 from kinerja.planning.models import PlannedResult, ReportingWindow, Skp
 from kinerja.planning.selectors import skp_visible_to
 
@@ -64,17 +67,14 @@ def _skp_window(request: HttpRequest, uuid: UUID, number: int) -> tuple[Skp, Rep
 
 
 def _threads(request: HttpRequest, skp: Skp, window: ReportingWindow) -> list[dict]:
-    can_give = may(request.user, "execution.give_feedback", skp)
-    can_reply = may(request.user, "execution.reply_feedback", skp)
-    if (can_give or can_reply) and is_locked(skp=skp, window=window):
-        can_give = can_reply = False  # a final evaluation closes the window's feedback
+    rights = feedback_rights(request.user, skp, window)
     return [
         {
             "key": thread.key,
             "label": thread.label,
             "result": thread.result.uuid if thread.result else None,
             "core_value": thread.core_value or None,
-            "can_write": can_give or (can_reply and bool(thread.messages)),
+            "can_write": rights.can_write(bool(thread.messages)),
             "messages": thread.messages,
         }
         for thread in feedback_threads(skp, window)
@@ -103,9 +103,7 @@ def feedback_thread_list(request: HttpRequest, uuid: UUID, number: int):
 )
 def feedback_create(request: HttpRequest, uuid: UUID, number: int, payload: FeedbackIn):
     skp, window = _skp_window(request, uuid, number)
-    employee = actor_for(request.user).employee
-    owner = employee is not None and employee.pk == skp.employee_id
-    _require(request, "execution.reply_feedback" if owner else "execution.give_feedback", skp)
+    _require(request, feedback_write_action(request.user, skp), skp)
     result = None
     if payload.result is not None:
         result = get_object_or_404(PlannedResult, skp=skp, uuid=payload.result)
@@ -144,7 +142,7 @@ def coaching_session_index(request: HttpRequest, filters: Query[EmployeeFilter])
     sessions = coaching_session_list(coaching_sessions_visible_to(request.user))
     if filters.employee is not None:
         sessions = sessions.filter(employee__uuid=filters.employee)
-    return sessions.order_by("-held_on", "-id")
+    return sessions
 
 
 @router.post(
@@ -180,10 +178,9 @@ def coaching_session_feedback(request: HttpRequest, uuid: UUID, payload: Coachin
     if not may(request.user, "execution.view_coaching", session):
         raise Http404
     _require(request, "execution.answer_coaching_feedback", session)
-    coaching_feedback_give(
+    session.employee_feedback = coaching_feedback_give(
         session=session, answers=payload.answers, comment=payload.comment, actor=request.user
     )
-    session.employee_feedback = CoachingFeedback.objects.get(session=session)
     return Status(201, session)
 
 
@@ -238,11 +235,10 @@ def attendance_index(request: HttpRequest, filters: Query[AttendanceFilter]):
     person = get_object_or_404(employees_visible_to(request.user), uuid=filters.employee)
     if not may(request.user, "execution.view_attendance", person):
         raise Http404
-    summaries = AttendanceSummary.objects.filter(employee=person).select_related(
-        "employee", "window__period"
-    )
+    # One summary per employee and window, so the selector's order is total.
+    summaries = attendance_of(person).select_related("employee")
     if filters.period is not None:
         summaries = summaries.filter(window__period__uuid=filters.period)
     if filters.window is not None:
         summaries = summaries.filter(window__number=filters.window)
-    return summaries.order_by("window__period__start_date", "window__number", "id")
+    return summaries

@@ -10,7 +10,7 @@ change) and call one service, whose refusals become 400 problems.
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status
@@ -33,10 +33,12 @@ from kinerja.api.v1.schemas.realisation import (
 )
 from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
+from kinerja.execution.downloads import evidence_file_response
 from kinerja.execution.models import Evidence, PeriodReport
 from kinerja.execution.selectors import (
     evidence_visible_to,
     report_get,
+    report_row,
     report_rows,
     report_visible_to,
     report_windows,
@@ -79,10 +81,6 @@ def _indicator(report: PeriodReport, uuid: UUID) -> Indicator:
 def _detail(report: PeriodReport) -> PeriodReport:
     report.rows = report_rows(report)
     return report
-
-
-def _row(report: PeriodReport, indicator: Indicator):
-    return next(r for r in report_rows(report) if r.indicator.pk == indicator.pk)
 
 
 def _evidence(request: HttpRequest, uuid: UUID) -> Evidence:
@@ -155,7 +153,7 @@ def realisation_put(request: HttpRequest, uuid: UUID, indicator: UUID, payload: 
         narrative=payload.narrative,
         actor=request.user,
     )
-    return _row(report, target)
+    return report_row(report, target)
 
 
 @router.post(
@@ -185,7 +183,8 @@ def report_reopen(request: HttpRequest, uuid: UUID, payload: ReopenIn):
     response={201: EvidenceOut},
     summary="Upload an evidence file (multipart)",
     description="A PDF, an image (PNG, JPEG, GIF, WebP) or an office document, at most "
-    "10 MB; the type is checked by content and the file name's extension must agree.",
+    "MAX_UPLOAD_MB (10 MB by default); the type is checked by content and the file "
+    "name's extension must agree.",
 )
 def evidence_file_create(
     request: HttpRequest,
@@ -234,21 +233,4 @@ def evidence_delete(request: HttpRequest, uuid: UUID):
     response={200: None},
 )
 def evidence_file(request: HttpRequest, uuid: UUID):
-    evidence = _evidence(request, uuid)
-    if not evidence.file:
-        raise Http404
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    inline = evidence.content_type.startswith("image/")
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=evidence.original_name or f"bukti{evidence.extension}",
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return evidence_file_response(_evidence(request, uuid))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.clock import today
 from kinerja.execution.enums import COACHING_FEEDBACK_STATEMENTS, CoachingKind
+from kinerja.planning.forms_setup import DATE_WIDGET
 from kinerja.regulation.competences import COMPETENCE_SCALE
 
 ANSWER_CHOICES = [
@@ -16,12 +17,8 @@ ANSWER_CHOICES = [
 EXTRA_COMPETENCE_ROWS = 3
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 class SessionForm(forms.Form):
-    held_on = forms.DateField(label=_("Date"), widget=DateInput, initial=today)
+    held_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=today)
     kind = forms.ChoiceField(label=_("Kind"), choices=CoachingKind.choices)
     topic = forms.CharField(label=_("Topic"), max_length=200)
     notes = forms.CharField(
@@ -30,7 +27,7 @@ class SessionForm(forms.Form):
     agreed_actions = forms.CharField(
         label=_("Agreed actions"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DateInput)
+    follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE_WIDGET)
 
 
 class SessionFeedbackForm(forms.Form):
@@ -60,7 +57,7 @@ class CompetenceForm(forms.Form):
     """Format B.1.9: a row per competence (name, score 1–5, reason). Rows left without a
     score and a reason are skipped; the default names come from regulation.competences."""
 
-    evaluated_on = forms.DateField(label=_("Date"), widget=DateInput, initial=today)
+    evaluated_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=today)
     note = forms.CharField(
         label=_("General note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from kinerja.access.permissions import actor_for
 from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
@@ -28,10 +29,7 @@ from kinerja.execution.models import (
 from kinerja.notifications.services import notify
 from kinerja.org.models import Employee
 from kinerja.planning.models import AssessmentPeriod
-from kinerja.regulation.competences import COMPETENCE_SCALE
-
-ANSWER_SCALE = (1, 2, 3, 4)
-"""B.1.8: 1 strongly disagree, 2 disagree, 3 agree, 4 strongly agree."""
+from kinerja.regulation.competences import COMPETENCE_SCALE, GUIDANCE_ANSWER_SCALE
 
 
 def _period_on(employee: Employee, on: datetime.date) -> AssessmentPeriod:
@@ -47,7 +45,8 @@ def _period_on(employee: Employee, on: datetime.date) -> AssessmentPeriod:
 
 
 def _employee_of(actor) -> Employee:
-    employee = Employee.objects.filter(user=actor, is_active=True).first() if actor else None
+    # The actor's employee as ``access`` found it (cached on the user for the request).
+    employee = actor_for(actor).employee
     if employee is None:
         raise ApplicationError(_("Only an employee can do this."))
     return employee
@@ -137,7 +136,7 @@ def coaching_feedback_give(
         raise ApplicationError(
             _("Answer all %(count)s statements.") % {"count": len(COACHING_FEEDBACK_STATEMENTS)}
         )
-    if any(not isinstance(a, int) or a not in ANSWER_SCALE for a in answers):
+    if any(not isinstance(a, int) or a not in GUIDANCE_ANSWER_SCALE for a in answers):
         raise ApplicationError(_("Each answer is a number from 1 to 4."))
     feedback = CoachingFeedback(
         session=session, answers=list(answers), comment=(comment or "").strip()

@@ -51,18 +51,23 @@ def _read_upload(upload) -> bytes:
     limit = settings.MAX_UPLOAD_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
-        raise ApplicationError(_too_big(limit))
+        raise ApplicationError(_too_big())
     upload.seek(0)
     data = upload.read(limit + 1)
     if len(data) > limit:
-        raise ApplicationError(_too_big(limit))
+        raise ApplicationError(_too_big())
     if not data:
         raise ApplicationError(_("The file is empty."))
     return data
 
 
-def _too_big(limit: int) -> str:
-    return _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
+def max_upload_mb() -> int:
+    """The largest evidence file, in MB (``settings.MAX_UPLOAD_BYTES``), to tell users."""
+    return settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+
+
+def _too_big() -> str:
+    return _("The file is larger than %(mb)d MB.") % {"mb": max_upload_mb()}
 
 
 def file_check(*, name: str, data: bytes) -> tuple[filetypes.FileType, str, str]:

@@ -7,6 +7,8 @@ whether now: the SKP is in force, the window is the period's and not yet finally
 evaluated, the employee replies only in a thread that exists.
 """
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,11 +16,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from kinerja.access.permissions import actor_for, may
 from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.execution.models import FeedbackMessage
-from kinerja.execution.services.finality import require_not_final
+from kinerja.execution.services.finality import is_locked, require_not_final
 from kinerja.notifications.services import notify
 from kinerja.org.models import Employee
 from kinerja.planning.enums import CoreValue, SkpStatus
@@ -38,8 +41,42 @@ def thread_url(skp: Skp, window: ReportingWindow, key: str = "") -> str:
     return f"{url}#thread-{key}" if key else url
 
 
+@dataclass(frozen=True)
+class FeedbackRights:
+    """What one user may write in the feedback of one SKP in one window now: ``give``
+    and ``reply`` as ``access`` allows them, closed when the window's evaluation is final
+    (``locked``; a final result changes only through an objection)."""
+
+    give: bool
+    reply: bool
+    locked: bool
+
+    def can_write(self, thread_has_messages: bool) -> bool:
+        """The assessor's side opens and continues any thread; the SKP's owner replies
+        in a thread that exists (the rule ``feedback_post`` enforces)."""
+        return not self.locked and (self.give or (self.reply and thread_has_messages))
+
+
+def feedback_rights(user, skp: Skp, window: ReportingWindow) -> FeedbackRights:
+    """For the pages and the API: whether ``user`` may write, thread by thread. Asks
+    whether the window is final only when the user may write at all."""
+    give = may(user, "execution.give_feedback", skp)
+    reply = may(user, "execution.reply_feedback", skp)
+    locked = (give or reply) and is_locked(skp=skp, window=window)
+    return FeedbackRights(give=give, reply=reply, locked=locked)
+
+
+def feedback_write_action(user, skp: Skp) -> str:
+    """The ``access`` action a post by ``user`` falls under: the SKP's owner replies,
+    anyone else gives feedback."""
+    employee = actor_for(user).employee
+    owner = employee is not None and employee.pk == skp.employee_id
+    return "execution.reply_feedback" if owner else "execution.give_feedback"
+
+
 def _author_of(actor) -> Employee:
-    employee = Employee.objects.filter(user=actor, is_active=True).first() if actor else None
+    # The actor's employee as ``access`` found it (cached on the user for the request).
+    employee = actor_for(actor).employee
     if employee is None:
         raise ApplicationError(_("Only an employee can write feedback."))
     return employee
@@ -93,10 +130,12 @@ def feedback_post(
     thread = FeedbackMessage.objects.filter(
         skp=skp, window=window, result=result, core_value=core_value
     )
+    # Who has written in the thread so far: (employee, login) pairs, one query.
+    writers = set(thread.values_list("author_id", "author__user"))
     is_owner = author.pk == skp.employee_id
-    if is_owner and not thread.exists():
+    if is_owner and not writers:
         raise ApplicationError(_("You can reply once your assessor has written in this thread."))
-    others = set(thread.exclude(author=author).values_list("author__user", flat=True))
+    others = {user_id for author_id, user_id in writers if author_id != author.pk}
     message = FeedbackMessage(
         skp=skp, window=window, result=result, core_value=core_value, author=author, text=text
     )

@@ -17,7 +17,8 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.execution.enums import ReportStatus
 from kinerja.execution.models import PeriodReport, Realisation
-from kinerja.execution.services.finality import require_not_final
+from kinerja.execution.selectors import INDICATOR_ORDER, window_of_skp
+from kinerja.execution.services.finality import is_locked, require_not_final
 from kinerja.notifications.services import notify
 from kinerja.org.selectors import superiors_of
 from kinerja.planning.enums import SkpStatus
@@ -40,30 +41,41 @@ def _label(report: PeriodReport) -> str:
     return report.window.label
 
 
-def _require_open(report: PeriodReport) -> None:
-    """A report is written only while it is a draft of an approved SKP whose evaluation
-    for the window (or for the year) is not final."""
-    require_not_final(skp=report.skp_id, window=report.window_id, message=_locked_message())
-    if report.skp.status != SkpStatus.APPROVED:
-        raise ApplicationError(_("Realisations are recorded only on an approved SKP."))
-    if report.status != ReportStatus.DRAFT:
-        raise ApplicationError(
-            _(
-                "This report has been submitted to the assessor; ask the assessor to "
-                "reopen it before changing it."
-            )
-        )
+def report_is_final(report: PeriodReport) -> bool:
+    """The evaluation of the report's window (or the SKP's year) is final (one query)."""
+    return is_locked(skp=report.skp_id, window=report.window_id)
 
 
-def _locked_message() -> str:
+def report_accepts_changes(report: PeriodReport) -> bool:
+    """A draft of an approved SKP (finality aside: ``report_is_final`` asks that)."""
+    return report.status == ReportStatus.DRAFT and report.skp.status == SkpStatus.APPROVED
+
+
+def locked_message() -> str:
     return _(
         "The evaluation of this window is final: its report, realisations and evidence "
         "can no longer be changed. A final result changes only through an objection."
     )
 
 
-def _overlaps(skp: Skp, window: ReportingWindow) -> bool:
-    return skp.start_date <= window.end_date and skp.end_date >= window.start_date
+def _require_not_final(report: PeriodReport) -> None:
+    require_not_final(skp=report.skp_id, window=report.window_id, message=locked_message())
+
+
+def require_open(report: PeriodReport) -> None:
+    """A report is written only while it is a draft of an approved SKP whose evaluation
+    for the window (or for the year) is not final. The evidence services ask the same."""
+    _require_not_final(report)
+    if report_accepts_changes(report):
+        return
+    if report.skp.status != SkpStatus.APPROVED:
+        raise ApplicationError(_("Realisations are recorded only on an approved SKP."))
+    raise ApplicationError(
+        _(
+            "This report has been submitted to the assessor; ask the assessor to "
+            "reopen it before changing it."
+        )
+    )
 
 
 @transaction.atomic
@@ -74,7 +86,7 @@ def report_for(*, skp: Skp, window: ReportingWindow, actor=None) -> PeriodReport
     """
     if skp.status != SkpStatus.APPROVED:
         raise ApplicationError(_("Realisations are recorded only on an approved SKP."))
-    if window.period_id != skp.period_id or not _overlaps(skp, window):
+    if not window_of_skp(skp, window):
         raise ApplicationError(_("This reporting window is not part of the SKP's span."))
     existing = PeriodReport.objects.filter(skp=skp, window=window).first()
     if existing is not None:
@@ -142,7 +154,7 @@ def realisation_save(
     report = (
         PeriodReport.objects.select_for_update().select_related("skp", "window").get(pk=report.pk)
     )
-    _require_open(report)
+    require_open(report)
     if indicator.result.skp_id != report.skp_id:
         raise ApplicationError(_("This indicator is not part of the report's SKP."))
     number = _clean_value(indicator, value)
@@ -185,9 +197,7 @@ def realisation_for(*, report: PeriodReport, indicator: Indicator) -> Realisatio
 
 def report_missing(report: PeriodReport) -> list[str]:
     """Indicators still without a realisation, in plain words (what stops submitting)."""
-    indicators = Indicator.objects.filter(result__skp_id=report.skp_id).order_by(
-        "-result__kind", "result__order", "result__id", "order", "id"
-    )
+    indicators = Indicator.objects.filter(result__skp_id=report.skp_id).order_by(*INDICATOR_ORDER)
     filled = {
         r.indicator_id: r
         for r in Realisation.objects.filter(report=report).only(
@@ -222,7 +232,7 @@ def report_submit(*, report: PeriodReport, note: str = "", actor=None) -> Period
         .select_related("skp__employee", "window")
         .get(pk=report.pk)
     )
-    _require_open(report)
+    require_open(report)
     problems = report_missing(report)
     if problems:
         raise ApplicationError(
@@ -263,7 +273,7 @@ def report_reopen(*, report: PeriodReport, reason: str, actor=None) -> PeriodRep
     )
     if report.status != ReportStatus.SUBMITTED:
         raise ApplicationError(_("Only a submitted report can be reopened."))
-    require_not_final(skp=report.skp_id, window=report.window_id, message=_locked_message())
+    _require_not_final(report)
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(_("Say what should change when reopening a report."))
@@ -285,8 +295,3 @@ def report_reopen(*, report: PeriodReport, reason: str, actor=None) -> PeriodRep
         link=report_url(report),
     )
     return report
-
-
-def require_open(report: PeriodReport) -> None:
-    """For the evidence services: the same "whether now" as realisations."""
-    _require_open(report)

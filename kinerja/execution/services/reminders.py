@@ -32,6 +32,7 @@ from django.utils.translation import ngettext
 from kinerja.core.clock import today
 from kinerja.execution.enums import ReportStatus
 from kinerja.execution.models import PeriodReport
+from kinerja.execution.services.finality import FINAL
 from kinerja.notifications.models import ReminderLog
 from kinerja.notifications.services import notify
 from kinerja.org.models import Employee
@@ -76,8 +77,19 @@ def _link(name: str) -> str:
         return ""
 
 
-def _deliver(*, user, key: str, title: str, body: str, link: str, run: ReminderRun) -> bool:
+def _sent_before(key: str) -> set[int]:
+    """Who already has reminder ``key``: one query, so a repeated run costs no query per
+    person (``_deliver`` still guards each send against a concurrent run)."""
+    return set(ReminderLog.objects.filter(key=key).values_list("recipient_id", flat=True))
+
+
+def _deliver(
+    *, user, key: str, title: str, body: str, link: str, run: ReminderRun, sent: set[int]
+) -> bool:
     """Send one reminder unless it was sent before; True when sent."""
+    if user.pk in sent:
+        run.already_sent += 1
+        return False
     _log, created = ReminderLog.objects.get_or_create(recipient=user, key=key)
     if not created:
         run.already_sent += 1
@@ -128,25 +140,28 @@ def report_reminders_send(
             continue
         key = f"report:{window.uuid}:{threshold}"
         run.keys.append(key)
+        # The same words for everyone reminded about this window.
+        with translation.override(settings.LANGUAGE_CODE):
+            words = {"window": window.label, "date": date_format(window.report_deadline, "j F Y")}
+            title = _("Reminder: your report for %(window)s is due on %(date)s") % words
+            body = (
+                _(
+                    "Your performance report (realisations and evidence) for %(window)s "
+                    "has not been submitted yet. Please submit it to your assessor by "
+                    "%(date)s."
+                )
+                % words
+            )
+        # Two SKPs in one window (a job change) still make one reminder per person.
+        users = list(
+            {skp.employee.user.pk: skp.employee.user for skp in unreported_skps(window)}.values()
+        )
+        sent = _sent_before(key)
         with transaction.atomic():
-            seen: set[int] = set()
-            for skp in unreported_skps(window):
-                user = skp.employee.user
-                if user.pk in seen:  # two SKPs in one window (a job change): one reminder
-                    continue
-                seen.add(user.pk)
-                with translation.override(settings.LANGUAGE_CODE):
-                    due = date_format(window.report_deadline, "j F Y")
-                    title = _("Reminder: your report for %(window)s is due on %(date)s") % {
-                        "window": window.label,
-                        "date": due,
-                    }
-                    body = _(
-                        "Your performance report (realisations and evidence) for %(window)s "
-                        "has not been submitted yet. Please submit it to your assessor by "
-                        "%(date)s."
-                    ) % {"window": window.label, "date": due}
-                if _deliver(user=user, key=key, title=title, body=body, link=link, run=run):
+            for user in users:
+                if _deliver(
+                    user=user, key=key, title=title, body=body, link=link, run=run, sent=sent
+                ):
                     run.reports += 1
     return run
 
@@ -167,7 +182,7 @@ def unrated_skps(period: AssessmentPeriod) -> QuerySet[Skp]:
     annual = evaluation.objects.filter(skp=OuterRef("pk"), window__isnull=True)
     return (
         Skp.objects.filter(period=period, status=SkpStatus.APPROVED, employee__is_active=True)
-        .exclude(Exists(annual.filter(status="final")))
+        .exclude(Exists(annual.filter(status=FINAL)))
         .annotate(
             assessor_id=Coalesce(
                 Subquery(annual.values("assessor_id")[:1]),
@@ -201,14 +216,18 @@ def assessment_reminders_send(
         waiting: dict[int, list[str]] = defaultdict(list)
         for skp in unrated_skps(period):
             waiting[skp.assessor_id].append(skp.employee.full_name)
-        assessors = Employee.objects.filter(
-            pk__in=waiting, is_active=True, user__isnull=False, user__is_active=True
-        ).select_related("user")
+        assessors = list(
+            Employee.objects.filter(
+                pk__in=waiting, is_active=True, user__isnull=False, user__is_active=True
+            ).select_related("user")
+        )
+        sent = _sent_before(key)
+        with translation.override(settings.LANGUAGE_CODE):
+            due = date_format(period.assessment_deadline, "j F Y")
         with transaction.atomic():
             for assessor in assessors:
                 names = sorted(set(waiting[assessor.pk]))
                 with translation.override(settings.LANGUAGE_CODE):
-                    due = date_format(period.assessment_deadline, "j F Y")
                     title = ngettext(
                         "Reminder: %(count)d annual evaluation to finish by %(date)s",
                         "Reminder: %(count)d annual evaluations to finish by %(date)s",
@@ -228,7 +247,13 @@ def assessment_reminders_send(
                         + listed
                     )
                 if _deliver(
-                    user=assessor.user, key=key, title=title, body=body, link=link, run=run
+                    user=assessor.user,
+                    key=key,
+                    title=title,
+                    body=body,
+                    link=link,
+                    run=run,
+                    sent=sent,
                 ):
                     run.assessments += 1
     return run

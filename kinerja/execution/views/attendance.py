@@ -9,47 +9,19 @@ context ``attendance`` (an ``AttendanceSummary`` or None, from
 before showing it. It is input for the behaviour rating, never a score.
 """
 
-from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
 
 from kinerja.access.permissions import agencies_visible_to, may
 from kinerja.execution.attendance_files import COLUMNS, template_csv
+from kinerja.execution.forms.attendance import AttendanceImportForm
 from kinerja.execution.selectors_attendance import attendance_coverage
 from kinerja.execution.services.attendance import attendance_import
 from kinerja.org.models import Agency
 from kinerja.planning.models import AssessmentPeriod
-
-
-class AttendanceImportForm(forms.Form):
-    period = forms.ModelChoiceField(
-        label=gettext_lazy("Assessment period"), queryset=AssessmentPeriod.objects.none()
-    )
-    file = forms.FileField(
-        label=gettext_lazy("File (CSV or XLSX)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def __init__(self, *args, periods, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = periods
-        first = periods.first()
-        if first is not None:
-            self.fields["period"].initial = first.pk
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.IMPORT_MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                gettext_lazy("The file is larger than %(limit)s MB.")
-                % {"limit": limit // (1024 * 1024)}
-            )
-        return upload
 
 
 def _import_agencies(user) -> list[Agency]:
@@ -76,7 +48,7 @@ def attendance_page(request: HttpRequest) -> HttpResponse:
             actor=request.user,
         )
     shown = form.cleaned_data.get("period") if form.is_bound and form.is_valid() else None
-    shown = shown or periods.first()
+    shown = shown or form.first_period
     return render(
         request,
         "execution/attendance_import.html",

@@ -15,7 +15,6 @@ from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.enums import COACHING_FEEDBACK_STATEMENTS
 from kinerja.execution.forms.coaching import CompetenceForm, SessionFeedbackForm, SessionForm
-from kinerja.execution.models import CoachingFeedback
 from kinerja.execution.selectors_attendance import attendance_of
 from kinerja.execution.selectors_coaching import (
     coaching_feedback_summary,
@@ -69,17 +68,17 @@ def coaching_mine(request: HttpRequest) -> HttpResponse:
     employee = actor.employee
     if employee is None:
         raise Http404
+    on = today()
     visible = coaching_sessions_visible_to(request.user)
     received = list(coaching_session_list(visible.filter(employee=employee)))
     held = visible.filter(coach=employee)
-    team_ids = actor.assessees(today())
+    team_ids = actor.assessees(on)
     team = list(
         Employee.objects.filter(pk__in=team_ids)
         .annotate(session_count=Count("coaching"))
         .order_by("name")
     )
     summary = coaching_feedback_summary(held) if team_ids or held.exists() else None
-    on = today()
     plans = [
         (skp, [w for w in skp.period.windows.all() if w.start_date <= on])
         for skp in Skp.objects.filter(employee=employee, status=SkpStatus.APPROVED)
@@ -155,11 +154,11 @@ def coaching_log(request: HttpRequest, uuid) -> HttpResponse:
 def coaching_session(request: HttpRequest, uuid) -> HttpResponse:
     """A session; its employee answers the B.1.8 statements here, once."""
     session = _session(request, uuid)
-    answered = CoachingFeedback.objects.filter(session=session).exists()
-    may_answer = not answered and may(request.user, "execution.answer_coaching_feedback", session)
-    form = SessionFeedbackForm(request.POST or None) if may_answer else None
+    answers = _answers(session)  # read with the session: no query
+    may_answer = may(request.user, "execution.answer_coaching_feedback", session)
+    form = SessionFeedbackForm(request.POST or None) if may_answer and answers is None else None
     if request.method == "POST":
-        if not may(request.user, "execution.answer_coaching_feedback", session):
+        if not may_answer:
             raise PermissionDenied
         if form is None:
             messages.error(request, _("You have already answered the feedback on this session."))
@@ -184,7 +183,7 @@ def coaching_session(request: HttpRequest, uuid) -> HttpResponse:
     return render(
         request,
         "execution/coaching_session.html",
-        {"session": session, "answers": _answers(session), "form": form},
+        {"session": session, "answers": answers, "form": form},
     )
 
 

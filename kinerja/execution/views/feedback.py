@@ -29,11 +29,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.access.permissions import actor_for, may
+from kinerja.access.permissions import may
 from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.selectors_feedback import feedback_threads
-from kinerja.execution.services.feedback import feedback_post
-from kinerja.execution.services.finality import is_locked
+from kinerja.execution.services.feedback import (
+    feedback_post,
+    feedback_rights,
+    feedback_write_action,
+)
 from kinerja.planning.enums import CoreValue
 from kinerja.planning.models import PlannedResult, ReportingWindow, Skp
 from kinerja.planning.selectors import skp_visible_to
@@ -53,13 +56,10 @@ def feedback_skp_window(request: HttpRequest, uuid, number: int) -> tuple[Skp, R
 def feedback_context(request: HttpRequest, skp: Skp, window: ReportingWindow) -> dict:
     """What ``execution/feedback_thread.html`` needs (see the module docstring)."""
     threads = feedback_threads(skp, window)
-    can_give = may(request.user, "execution.give_feedback", skp)
-    can_reply = may(request.user, "execution.reply_feedback", skp)
+    rights = feedback_rights(request.user, skp, window)
     post_url = reverse("execution:feedback_post", args=[skp.uuid, window.number])
-    # A final evaluation closes the window's feedback (changes go through an objection).
-    locked = (can_give or can_reply) and is_locked(skp=skp, window=window)
     for thread in threads:
-        thread.can_write = not locked and (can_give or (can_reply and bool(thread.messages)))
+        thread.can_write = rights.can_write(bool(thread.messages))
         thread.post_url = post_url
     return {
         "feedback_threads": threads,
@@ -67,9 +67,9 @@ def feedback_context(request: HttpRequest, skp: Skp, window: ReportingWindow) ->
         "feedback_by_value": {t.core_value: t for t in threads if t.core_value},
         "feedback_skp": skp,
         "feedback_window": window,
-        "feedback_can_give": can_give,
-        "feedback_can_reply": can_reply,
-        "feedback_locked": locked,
+        "feedback_can_give": rights.give,
+        "feedback_can_reply": rights.reply,
+        "feedback_locked": rights.locked,
     }
 
 
@@ -110,8 +110,7 @@ def _thread_target(skp: Skp, key: str) -> dict:
 @require_POST
 def feedback_post_view(request: HttpRequest, uuid, number: int) -> HttpResponse:
     skp, window = feedback_skp_window(request, uuid, number)
-    action = "execution.reply_feedback" if _is_owner(request, skp) else "execution.give_feedback"
-    if not may(request.user, action, skp):
+    if not may(request.user, feedback_write_action(request.user, skp), skp):
         raise PermissionDenied
     key = request.POST.get("thread", "")
     target = _thread_target(skp, key)
@@ -132,8 +131,3 @@ def feedback_post_view(request: HttpRequest, uuid, number: int) -> HttpResponse:
     thread = next(t for t in context["feedback_threads"] if t.key == key)
     context.update(thread=thread, feedback_error=error, feedback_text=text if error else "")
     return render(request, "execution/feedback_thread.html", context)
-
-
-def _is_owner(request: HttpRequest, skp: Skp) -> bool:
-    employee = actor_for(request.user).employee
-    return employee is not None and employee.pk == skp.employee_id

@@ -11,7 +11,7 @@ check as the SKP; a guessed address of someone else's file answers 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from kinerja.access.permissions import actor_for, may
 from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
+from kinerja.execution.downloads import evidence_file_response
 from kinerja.execution.enums import ReportStatus
 from kinerja.execution.filetypes import ACCEPTED_EXTENSIONS
 from kinerja.execution.forms.realisation import (
@@ -40,7 +41,6 @@ from kinerja.execution.selectors import (
 )
 from kinerja.execution.services import evidence as evidence_services
 from kinerja.execution.services import realisation as services
-from kinerja.execution.services.finality import is_locked
 from kinerja.org.selectors import superiors_of
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import Indicator, ReportingWindow
@@ -154,18 +154,19 @@ def report_start(request: HttpRequest, uuid, window_uuid) -> HttpResponse:
 
 
 def _flags(request: HttpRequest, report: PeriodReport) -> dict:
-    open_ = report.status == ReportStatus.DRAFT and report.skp.status == SkpStatus.APPROVED
+    open_ = services.report_accepts_changes(report)
     flags = {
         "can_edit": open_ and may(request.user, "execution.change_report", report),
         "can_submit": open_ and may(request.user, "execution.submit_report", report),
         "can_reopen": report.status == ReportStatus.SUBMITTED
         and may(request.user, "execution.reopen_report", report),
     }
-    # A final evaluation of the window (or the year) locks the report.
-    locked = any(flags.values()) and is_locked(skp=report.skp_id, window=report.window_id)
+    # A final evaluation of the window (or the year) locks the report; asked only when
+    # it would take something away.
+    locked = any(flags.values()) and services.report_is_final(report)
     if locked:
         flags = dict.fromkeys(flags, False)
-    return {**flags, "locked": locked}
+    return {**flags, "locked": locked, "locked_message": services.locked_message()}
 
 
 def _progress(rows) -> dict:
@@ -192,8 +193,7 @@ def report_page(request: HttpRequest, uuid) -> HttpResponse:
             "external_assessor": superiors.external_assessor,
             "is_own": actor_for(request.user).employee == report.skp.employee,
             "accept": ",".join(ACCEPTED_EXTENSIONS),
-            "submit_form": SubmitForm(),
-            "reopen_form": ReopenForm(),
+            "max_upload_mb": evidence_services.max_upload_mb(),
             **flags,
         },
     )
@@ -226,6 +226,7 @@ def _row_response(
         "progress": _progress(rows),
         "oob": True,
         "accept": ",".join(ACCEPTED_EXTENSIONS),
+        "max_upload_mb": evidence_services.max_upload_mb(),
         **_flags(request, report),
     }
     return render(request, ROW_TEMPLATE, context)
@@ -328,29 +329,8 @@ def evidence_delete(request: HttpRequest, uuid) -> HttpResponse:
 
 @login_required
 def evidence_download(request: HttpRequest, uuid) -> HttpResponse:
-    """Stream an evidence file to someone who may read its SKP.
-
-    Pictures are shown inline; everything else downloads. The stored content type is
-    the one detected at upload, and ``nosniff`` stops the browser from guessing another.
-    """
-    evidence = _visible_evidence(request, uuid)
-    if not evidence.file:
-        raise Http404
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    inline = evidence.content_type.startswith("image/")
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=evidence.original_name or f"bukti{evidence.extension}",
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    """Stream an evidence file to someone who may read its SKP (inline for pictures)."""
+    return evidence_file_response(_visible_evidence(request, uuid))
 
 
 # --- workflow --------------------------------------------------------------------------

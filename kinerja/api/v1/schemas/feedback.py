@@ -7,8 +7,12 @@ from uuid import UUID
 from ninja import Field, Schema
 
 from kinerja.api.v1.schemas.org import EmployeeRefOut
-from kinerja.execution.enums import CoachingKind
+from kinerja.execution.enums import COACHING_FEEDBACK_STATEMENTS, CoachingKind
+from kinerja.execution.services.feedback import MAX_LENGTH as FEEDBACK_MAX_LENGTH
 from kinerja.planning.enums import CoreValue
+from kinerja.regulation.competences import COMPETENCE_SCALE
+
+STATEMENT_COUNT = len(COACHING_FEEDBACK_STATEMENTS)
 
 TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 LINE_PATTERN = r"^[^\x00-\x1f\x7f]*$"
@@ -37,7 +41,7 @@ class FeedbackIn(Schema):
 
     result: UUID | None = None
     core_value: CoreValue | None = None
-    text: str = Field(..., min_length=1, max_length=2000, pattern=TEXT_PATTERN)
+    text: str = Field(..., min_length=1, max_length=FEEDBACK_MAX_LENGTH, pattern=TEXT_PATTERN)
 
 
 class CoachingAnswersOut(Schema):
@@ -77,14 +81,17 @@ class CoachingSessionIn(Schema):
 
 class CoachingFeedbackIn(Schema):
     answers: list[int] = Field(
-        ..., min_length=9, max_length=9, description="Nine answers, each 1 to 4 (format B.1.8)."
+        ...,
+        min_length=STATEMENT_COUNT,
+        max_length=STATEMENT_COUNT,
+        description="Nine answers, each 1 to 4 (format B.1.8).",
     )
     comment: str = Field("", max_length=2000, pattern=TEXT_PATTERN)
 
 
 class CompetenceScoreIO(Schema):
     competence: str = Field(..., min_length=1, max_length=200, pattern=LINE_PATTERN)
-    score: int = Field(..., ge=1, le=5)
+    score: int = Field(..., ge=min(COMPETENCE_SCALE), le=max(COMPETENCE_SCALE))
     reason: str = Field(..., min_length=1, max_length=2000, pattern=TEXT_PATTERN)
 
 

@@ -10,6 +10,8 @@ from ninja import Field, Schema
 from kinerja.api.v1.schemas.org import EmployeeRefOut
 from kinerja.api.v1.schemas.planning import LINE_PATTERN, TEXT_PATTERN, IndicatorOut
 from kinerja.execution.enums import EvidenceKind, ReportStatus
+from kinerja.execution.services.evidence import MAX_TITLE, MAX_URL
+from kinerja.execution.services.realisation import MAX_NARRATIVE
 
 
 class WindowRefOut(Schema):
@@ -134,20 +136,27 @@ class RealisationIn(Schema):
         description="The number reached by the end of the window (quantitative indicators).",
     )
     narrative: str = Field(
-        "", max_length=4000, pattern=TEXT_PATTERN, description="What was achieved, in words."
+        "",
+        max_length=MAX_NARRATIVE,
+        pattern=TEXT_PATTERN,
+        description="What was achieved, in words.",
     )
 
 
 class SubmitIn(Schema):
-    note: str = Field("", max_length=4000, pattern=TEXT_PATTERN)
+    note: str = Field("", max_length=MAX_NARRATIVE, pattern=TEXT_PATTERN)
 
 
 class ReopenIn(Schema):
-    reason: str = Field(..., min_length=1, max_length=4000, pattern=TEXT_PATTERN)
+    reason: str = Field(..., min_length=1, max_length=MAX_NARRATIVE, pattern=TEXT_PATTERN)
 
 
 class LinkIn(Schema):
     url: str = Field(
-        ..., min_length=1, max_length=500, pattern=LINE_PATTERN, description="An http(s) link."
+        ...,
+        min_length=1,
+        max_length=MAX_URL,
+        pattern=LINE_PATTERN,
+        description="An http(s) link.",
     )
-    title: str = Field("", max_length=200, pattern=LINE_PATTERN)
+    title: str = Field("", max_length=MAX_TITLE, pattern=LINE_PATTERN)
