@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kinerja.core.clock import now
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
-from kinerja.multirater.enums import AssignmentStatus, RoundStatus
+from kinerja.multirater.enums import AssignmentStatus
 from kinerja.multirater.models import Answer, RaterAssignment, Round
-from kinerja.multirater.services import round_close, round_open
+from kinerja.multirater.services import round_close, round_open, round_start
 from kinerja.org.demo import DEFAULT_SEED, persona_assignments
 from kinerja.org.models import Agency, Unit
 from kinerja.planning.models import AssessmentPeriod
@@ -97,15 +96,7 @@ def demo_multirater_create(
     if existing is not None:
         return DemoRound(round=existing, subjects=0, answers=0)
     round_ = round_open(root_unit=unit, period=period, actor=actor, draft=True)
-    Round.objects.filter(pk=round_.pk).update(status=RoundStatus.OPEN, opened_at=now())
-    log_action(
-        actor=actor,
-        action="multirater.round_start",
-        obj=round_,
-        before={"status": RoundStatus.DRAFT},
-        after={"status": RoundStatus.OPEN},
-        reason="demo",
-    )
+    round_start(round=round_, actor=actor, tell_raters=False, reason="demo")
     rng = random.Random(f"multirater:{seed}")  # noqa: S311 -- demo data, not a secret
     persona_ids = {a.employee_id for a in personas.values()}
     assignments = list(

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from kinerja.access.permissions import actor_for
+from kinerja.access.permissions import actor_for, scope_condition
 from kinerja.multirater.enums import AssignmentStatus, RaterRelation, RoundStatus
 from kinerja.multirater.models import Answer, RaterAssignment, Round, Subject
 from kinerja.org.models import Employee
@@ -46,18 +46,13 @@ def rounds_visible_to(user: Any) -> QuerySet[Round]:
     rounds = Round.objects.all()
     if actor.is_superuser:
         return rounds
-    condition = Q(pk__in=[])
-    for scope in actor.hr_scopes:
-        part = Q(agency_id=scope.agency_id)
-        if scope.path is not None:
-            part &= Q(root_unit__path__startswith=scope.path)
-        condition |= part
-    return rounds.filter(condition)
+    return rounds.filter(scope_condition(actor.hr_scopes, "root_unit__"))
 
 
-def _count(queryset: QuerySet) -> Coalesce:
+def _count(queryset: QuerySet, round_field: str = "subject__round") -> Coalesce:
+    """How many rows of ``queryset`` (already filtered to one outer round) there are."""
     return Coalesce(
-        Subquery(queryset.order_by().values("subject__round").annotate(n=Count("pk")).values("n")),
+        Subquery(queryset.order_by().values(round_field).annotate(n=Count("pk")).values("n")),
         Value(0),
         output_field=IntegerField(),
     )
@@ -69,17 +64,7 @@ def round_list(rounds: QuerySet[Round]) -> QuerySet[Round]:
     return (
         rounds.select_related("root_unit", "period", "agency")
         .annotate(
-            subject_count=Coalesce(
-                Subquery(
-                    Subject.objects.filter(round=OuterRef("pk"))
-                    .order_by()
-                    .values("round")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                Value(0),
-                output_field=IntegerField(),
-            ),
+            subject_count=_count(Subject.objects.filter(round=OuterRef("pk")), "round"),
             assigned_count=_count(per_round),
             answered_count=_count(per_round.filter(status=AssignmentStatus.ANSWERED)),
         )
@@ -288,9 +273,24 @@ def _summary(subject: Subject, rng: random.Random | None) -> Summary:
     return summary
 
 
-def subject_get(uuid: Any) -> Subject:
-    return Subject.objects.select_related("employee", "round__root_unit", "round__period").get(
-        uuid=uuid
+def subject_for(
+    employee: Employee, period: AssessmentPeriod, *, on: datetime.date | None = None
+) -> Subject | None:
+    """Where ``employee`` was rated for ``period``: the latest closed round of the period
+    that rated them, else the latest open one (which shows no figures yet), else
+    ``None``. Rounds whose org chart date is after ``on`` are left out."""
+    subjects = (
+        Subject.objects.filter(employee=employee, round__period=period)
+        .exclude(round__status=RoundStatus.DRAFT)
+        .select_related("employee", "round__root_unit", "round__period")
+    )
+    if on is not None:
+        subjects = subjects.filter(round__reference_date__lte=on)
+    return (
+        subjects.filter(round__status=RoundStatus.CLOSED)
+        .order_by("-round__closed_at", "-pk")
+        .first()
+        or subjects.order_by("-round__created_at", "-pk").first()
     )
 
 
@@ -301,23 +301,11 @@ def subject_summary(
     on: datetime.date | None = None,
     rng: random.Random | None = None,
 ) -> Summary | None:
-    """The 360° input for ``employee``'s behaviour rating in ``period``: the latest
-    closed round of the period that rated them, else the latest open one (which shows
-    no figures yet), else ``None``. Callers check ``multirater.view_summary`` on
-    ``summary.subject`` before showing it."""
-    subjects = (
-        Subject.objects.filter(employee=employee, round__period=period)
-        .exclude(round__status=RoundStatus.DRAFT)
-        .select_related("employee", "round__root_unit", "round__period")
-    )
-    if on is not None:
-        subjects = subjects.filter(round__reference_date__lte=on)
-    subject = (
-        subjects.filter(round__status=RoundStatus.CLOSED)
-        .order_by("-round__closed_at", "-pk")
-        .first()
-        or subjects.order_by("-round__created_at", "-pk").first()
-    )
+    """The 360° input for ``employee``'s behaviour rating in ``period`` (see
+    ``subject_for``), or ``None``. Callers check ``multirater.view_summary`` on
+    ``summary.subject`` before showing it, or ask ``subject_for`` first and summarise
+    only what they may show."""
+    subject = subject_for(employee, period, on=on)
     if subject is None:
         return None
     return _summary(subject, rng)

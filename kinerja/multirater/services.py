@@ -113,7 +113,7 @@ def round_open(
     return round_
 
 
-def _start(round_: Round, actor: Any) -> None:
+def _start(round_: Round, actor: Any, *, tell_raters: bool = True, reason: str = "") -> None:
     round_.status = RoundStatus.OPEN
     round_.opened_at = now()
     round_.save(update_fields=["status", "opened_at", "updated_at"])
@@ -123,8 +123,10 @@ def _start(round_: Round, actor: Any) -> None:
         obj=round_,
         before={"status": RoundStatus.DRAFT},
         after={"status": RoundStatus.OPEN},
+        reason=reason,
     )
-    _notify_raters(round_, reminder=False)
+    if tell_raters:
+        _notify_raters(round_, reminder=False)
 
 
 def _lock(round_: Round) -> Round:
@@ -132,12 +134,15 @@ def _lock(round_: Round) -> Round:
 
 
 @transaction.atomic
-def round_start(*, round: Round, actor: Any = None) -> Round:
-    """Open a draft round for answers and tell its raters."""
+def round_start(
+    *, round: Round, actor: Any = None, tell_raters: bool = True, reason: str = ""
+) -> Round:
+    """Open a draft round for answers and tell its raters (the demo, which invites
+    nobody, passes ``tell_raters=False``)."""
     locked = _lock(round)
     if locked.status != RoundStatus.DRAFT:
         raise ApplicationError(_("Only a draft round can be opened for answers."))
-    _start(locked, actor)
+    _start(locked, actor, tell_raters=tell_raters, reason=reason)
     return locked
 
 

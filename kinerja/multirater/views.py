@@ -8,20 +8,19 @@ answer form. The employee, their assessor (and superior) and HR: the anonymous s
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.access.permissions import actor_for, may
+from kinerja.access.permissions import actor_for, may, units_managed_by
 from kinerja.core.exceptions import ApplicationError
 from kinerja.multirater import selectors, services
 from kinerja.multirater.enums import AssignmentStatus, RoundStatus
 from kinerja.multirater.forms import AnswerForm, RaterAddForm, RoundOpenForm
 from kinerja.multirater.models import RaterAssignment, Round, Subject
 from kinerja.multirater.notes import note_texts
-from kinerja.org.models import Employee, Unit
+from kinerja.org.models import Employee
 from kinerja.planning.models import AssessmentPeriod
 from kinerja.regulation.multirater import HOUSE_SCALE_1_5, explain_scale
 
@@ -42,20 +41,6 @@ def _refuse(form, error: Exception) -> None:
             form.add_error(None, error)
     else:
         form.add_error(None, error.message)
-
-
-def _hr_units(user):
-    """Units an HR admin may open a round for (every unit for superadmins)."""
-    actor = actor_for(user)
-    if actor.is_superuser:
-        return Unit.objects.all()
-    condition = Q(pk__in=[])
-    for scope in actor.hr_scopes:
-        part = Q(agency_id=scope.agency_id)
-        if scope.path is not None:
-            part &= Q(path__startswith=scope.path)
-        condition |= part
-    return Unit.objects.filter(condition)
 
 
 def _round(request: HttpRequest, uuid, action: str = "multirater.view_progress") -> Round:
@@ -85,7 +70,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     if not (actor.is_hr_admin or actor.is_superuser):
         raise PermissionDenied
-    units = _hr_units(request.user).select_related("agency").order_by("agency__name", "path")
+    units = units_managed_by(request.user).select_related("agency").order_by("agency__name", "path")
     periods = AssessmentPeriod.objects.filter(agency__in=units.values("agency_id")).select_related(
         "agency"
     )

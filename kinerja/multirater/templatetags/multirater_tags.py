@@ -6,7 +6,7 @@ that include ``multirater/summary.html`` without a view change."""
 from django import template
 
 from kinerja.access.permissions import may
-from kinerja.multirater.selectors import subject_summary
+from kinerja.multirater.selectors import subject_for, summary_of
 
 register = template.Library()
 
@@ -16,7 +16,8 @@ def multirater_summary_for(context, employee, period):
     request = context.get("request")
     if request is None or employee is None or period is None:
         return None
-    summary = subject_summary(employee, period)
-    if summary is None or not may(request.user, "multirater.view_summary", summary.subject):
+    # The permission is asked before the answers are read and aggregated.
+    subject = subject_for(employee, period)
+    if subject is None or not may(request.user, "multirater.view_summary", subject):
         return None
-    return summary
+    return summary_of(subject)

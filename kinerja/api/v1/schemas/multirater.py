@@ -11,10 +11,9 @@ from uuid import UUID
 from ninja import Field, Schema
 
 from kinerja.multirater.enums import AssignmentStatus, RaterRelation, RoundStatus
+from kinerja.multirater.services import COMMENT_MAX, OVERALL
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 from kinerja.regulation.multirater import MIN_GROUP, SCALE_MAX, SCALE_MIN
-
-TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 
 
 class RoundIn(Schema):
@@ -141,7 +140,9 @@ class AnswerIn(Schema):
     )
     comments: dict[str, str] = Field(
         default_factory=dict,
-        description="Optional comments keyed by value code or 'overall' (≤ 1000 characters).",
+        description=(
+            f"Optional comments keyed by value code or '{OVERALL}' (≤ {COMMENT_MAX} characters)."
+        ),
     )
 
 
