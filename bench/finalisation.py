@@ -123,7 +123,7 @@ def sql_bound(period, repeats: int = 3) -> tuple[float, dict]:
     and the predicates it gave, counted per (results, behaviour, predicate)."""
     from django.db import connection, transaction
 
-    from bench.generate import predicate_case
+    from kinerja.appraisal.services.year_end import predicate_case_sql
 
     timings, counts = [], {}
     for _ in range(repeats):
@@ -131,7 +131,7 @@ def sql_bound(period, repeats: int = 3) -> tuple[float, dict]:
             started = time.perf_counter()
             cursor.execute(
                 "UPDATE appraisal_evaluation SET status = 'final', finalised_at = now(),"
-                f" predicate = {predicate_case('results_rating', 'behaviour_rating')}"
+                f" predicate = {predicate_case_sql('results_rating', 'behaviour_rating')}"
                 " WHERE window_id IS NULL AND status = 'draft' AND results_rating <> ''"
                 " AND behaviour_rating <> ''"
                 " AND skp_id IN (SELECT id FROM planning_skp WHERE period_id = %s)",

@@ -31,7 +31,3 @@ class RateForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-
-
-class FinaliseManyForm(forms.Form):
-    window = forms.CharField(max_length=40)

@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Value, When
 
 from kinerja.access.permissions import actor_for, units_led_from_above
 from kinerja.appraisal.enums import EmployeePredicate, OrganisationPredicate, Rounding
@@ -81,33 +81,26 @@ def next_higher_leader(unit: Unit, on: datetime.date) -> Employee | None:
 def organisation_results_for(
     units: Iterable[Unit], period: AssessmentPeriod, window: ReportingWindow | None
 ) -> dict[int, OrganisationResult]:
-    """The recorded results of ``units`` for the window (or the year), by unit id; one query."""
+    """The recorded results of ``units`` for the window (``None``: the year), by unit id;
+    one query."""
     results = OrganisationResult.objects.filter(
-        unit__in=[u.pk for u in units], period=period
+        unit__in=[u.pk for u in units], period=period, window=window
     ).select_related("recorded_by")
-    results = results.filter(window=window) if window else results.filter(window__isnull=True)
     return {r.unit_id: r for r in results}
 
 
 def organisation_result_list(
-    *, units: QuerySet[Unit], period: AssessmentPeriod
+    *, units: Iterable[Unit], period: AssessmentPeriod
 ) -> list[OrganisationResult]:
     """Every recorded result of ``units`` in the period (windows and the year); one query."""
     return list(
         OrganisationResult.objects.filter(unit__in=units, period=period)
-        .select_related("unit", "window", "recorded_by")
+        .select_related("unit", "period", "window", "recorded_by")
         .order_by("unit__path", "window__number")
     )
 
 
 # --- the distribution ----------------------------------------------------------------------
-
-
-def _evaluations(period: AssessmentPeriod, window: ReportingWindow | None) -> QuerySet[Evaluation]:
-    evaluations = Evaluation.objects.filter(skp__period=period)
-    if window is not None:
-        return evaluations.filter(window=window)
-    return evaluations.filter(window__isnull=True)
 
 
 def evaluations_in_units(
@@ -120,7 +113,7 @@ def evaluations_in_units(
     """The rated evaluations of employees whose SKP is for a post in one of ``units``
     (``None``: any unit), one per employee (the latest SKP), optionally only
     ``employee_ids``; one query."""
-    evaluations = _evaluations(period, window)
+    evaluations = Evaluation.objects.filter(skp__period=period, window=window)
     if units is not None:
         evaluations = evaluations.filter(skp__position__unit__in=[u.pk for u in units])
     evaluations = (
@@ -268,14 +261,17 @@ def unit_distribution(
     period: AssessmentPeriod,
     window: ReportingWindow | None,
     employee_ids: set[int] | None = None,
+    rounding: str | None = None,
 ) -> Distribution:
     """The unit's employee predicates for the window (or the year) checked against the
-    guide for its recorded organisation predicate; a fixed number of queries."""
+    guide for its recorded organisation predicate, with the agency's rounding (read
+    here unless the caller has it); a fixed number of queries."""
     evaluations = evaluations_in_units(
         units=[unit], period=period, window=window, employee_ids=employee_ids
     )
     result = organisation_results_for([unit], period, window).get(unit.pk)
-    rounding = policy_for(unit.agency).rounding if unit.agency_id else Rounding.FAVOURABLE
+    if rounding is None:
+        rounding = policy_for(unit.agency).rounding if unit.agency_id else Rounding.FAVOURABLE
     return distribution_check(unit=unit, evaluations=evaluations, result=result, rounding=rounding)
 
 
@@ -306,13 +302,11 @@ def grouped_distributions(
     ]
 
 
-def units_with_assessees(employee_ids: set[int], on: datetime.date) -> Q:
-    """Units where one of ``employee_ids`` holds a post on ``on`` (a filter on Unit)."""
-    return Q(
-        pk__in=Assignment.objects.filter(active_on(on), employee_id__in=employee_ids).values(
-            "position__unit_id"
-        )
-    )
+def hr_covers_unit(user, unit: Unit) -> bool:
+    """A superadmin, or an HR admin whose scope covers ``unit``: they see everyone's
+    ratings in it."""
+    actor = actor_for(user)
+    return actor.is_superuser or any(s.covers_unit(unit) for s in actor.hr_scopes)
 
 
 def distribution_employee_ids(user, unit: Unit, on: datetime.date) -> set[int] | None:
@@ -320,7 +314,7 @@ def distribution_employee_ids(user, unit: Unit, on: datetime.date) -> set[int] |
     the unit) for HR over the unit, superadmins and the unit's next-higher leader, who
     fixes its result; otherwise the user's own assessees (their calibration)."""
     actor = actor_for(user)
-    if actor.is_superuser or any(s.covers_unit(unit) for s in actor.hr_scopes):
+    if hr_covers_unit(user, unit):
         return None
     if unit.pk in units_led_from_above(actor):
         return None

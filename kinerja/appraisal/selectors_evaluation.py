@@ -7,6 +7,7 @@ organisation result (SE MenPAN-RB 3/2023, step 3).
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -14,7 +15,8 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from kinerja.appraisal.enums import EvaluationStatus, OrganisationPredicate, Rating
+from kinerja.access.permissions import Actor
+from kinerja.appraisal.enums import EvaluationStatus, OrganisationPredicate, Rating, Rounding
 from kinerja.appraisal.models import AppraisalPolicy, Evaluation, OrganisationResult
 from kinerja.core.clock import today
 from kinerja.execution.enums import ReportStatus
@@ -54,18 +56,20 @@ def evaluation_date(skp: Skp, window: ReportingWindow | None) -> datetime.date:
     return max(skp.start_date, min(end, skp.end_date))
 
 
-def thresholds_for(agency_id: int) -> Thresholds:
-    """The agency's recommendation thresholds, or the house defaults."""
-    policy = AppraisalPolicy.objects.filter(agency_id=agency_id).first()
+def _thresholds(policy: AppraisalPolicy | None) -> Thresholds:
     return policy.thresholds if policy is not None else DEFAULT_THRESHOLDS
 
 
+def thresholds_for(agency_id: int) -> Thresholds:
+    """The agency's recommendation thresholds, or the house defaults."""
+    return _thresholds(AppraisalPolicy.objects.filter(agency_id=agency_id).first())
+
+
 def organisation_result_for(skp: Skp, window: ReportingWindow | None) -> OrganisationResult | None:
-    """The result of the unit of the SKP's post for the window (or the year)."""
-    results = OrganisationResult.objects.filter(unit_id=skp.position.unit_id)
-    if window is not None:
-        return results.filter(window=window).first()
-    return results.filter(window__isnull=True, period_id=skp.period_id).first()
+    """The result of the unit of the SKP's post for the window (``None``: the year)."""
+    return OrganisationResult.objects.filter(
+        unit_id=skp.position.unit_id, period_id=skp.period_id, window=window
+    ).first()
 
 
 # --- the recommendation ----------------------------------------------------------------
@@ -218,25 +222,33 @@ def latest_realisations(rows: list[Realisation]) -> dict[int, Realisation]:
 
 
 def recommendation_inputs(skp: Skp, window: ReportingWindow | None) -> dict[str, Any]:
-    """Everything ``build_recommendation`` needs, loaded in a fixed number of queries."""
+    """Everything ``build_recommendation`` needs, loaded in a fixed number of queries,
+    with the SKP's results and the agency's distribution rounding for the page."""
     results = list(
         PlannedResult.objects.filter(skp=skp).prefetch_related(
             Prefetch("indicators", queryset=Indicator.objects.order_by("order", "id"))
         )
     )
     indicators = [i for result in results for i in result.indicators.all()]
+    policy = AppraisalPolicy.objects.filter(agency_id=skp.period.agency_id).first()
     return {
         "results": results,
         "indicators": indicators,
         "realisations": latest_realisations(list(_realisations_query(skp, window))),
         "window_count": ReportingWindow.objects.filter(period_id=skp.period_id).count(),
-        "thresholds": thresholds_for(skp.period.agency_id),
+        "thresholds": _thresholds(policy),
+        "rounding": policy.rounding if policy is not None else Rounding.FAVOURABLE,
         "organisation_result": organisation_result_for(skp, window),
     }
 
 
-def compute_recommendation(skp: Skp, window: ReportingWindow | None) -> EvaluationRecommendation:
-    inputs = recommendation_inputs(skp, window)
+def compute_recommendation(
+    skp: Skp, window: ReportingWindow | None, inputs: dict[str, Any] | None = None
+) -> EvaluationRecommendation:
+    """The recommendation for ``skp`` and ``window``, from ``recommendation_inputs``
+    already loaded by the caller or loaded here."""
+    if inputs is None:
+        inputs = recommendation_inputs(skp, window)
     return build_recommendation(
         skp=skp,
         window=window,
@@ -251,6 +263,16 @@ def compute_recommendation(skp: Skp, window: ReportingWindow | None) -> Evaluati
 # --- windows ---------------------------------------------------------------------------
 
 
+ANNUAL = "tahunan"
+"""How page URLs name the year (the annual evaluation or result) instead of a window."""
+API_ANNUAL = "annual"
+"""How the API names the year."""
+
+
+class UnknownWindow(LookupError):
+    """A window key that names no reporting window of the period."""
+
+
 def default_window(period: AssessmentPeriod, on: datetime.date | None = None):
     """The latest window that has ended, else the first one."""
     on = on or today()
@@ -259,6 +281,26 @@ def default_window(period: AssessmentPeriod, on: datetime.date | None = None):
     if past:
         return past[-1]
     return windows[0] if windows else None
+
+
+def window_key(window: ReportingWindow | None, *, annual: str = ANNUAL) -> str:
+    """The key a URL names ``window`` by: its UUID, or ``annual`` for the year."""
+    return str(window.uuid) if window is not None else annual
+
+
+def window_from_key(
+    period: AssessmentPeriod, key: str, *, annual: str = ANNUAL
+) -> ReportingWindow | None:
+    """The window of ``period`` that ``key`` names: ``None`` for ``annual`` (the year),
+    ``default_window`` for an empty key; ``UnknownWindow`` for anything else."""
+    if key == annual:
+        return None
+    if not key:
+        return default_window(period)
+    try:
+        return period.windows.get(uuid=uuid.UUID(key))
+    except (ValueError, ReportingWindow.DoesNotExist):
+        raise UnknownWindow(key) from None
 
 
 # --- the queue -------------------------------------------------------------------------
@@ -306,6 +348,9 @@ class Queue:
     def waiting(self) -> list[QueueRow]:
         return [row for row in self.rows if row.is_waiting]
 
+    def row_of(self, skp: Skp) -> QueueRow | None:
+        return next((row for row in self.rows if row.skp.pk == skp.pk), None)
+
     def neighbours(self, skp: Skp, *, waiting_only: bool) -> tuple[Skp | None, Skp | None]:
         """The SKPs before and after ``skp`` in the queue (or its "waiting" filter). When
         ``skp`` has just left the filter (finalised), its place in the full queue counts."""
@@ -331,6 +376,21 @@ def queue_skps(
     return skps
 
 
+def queue_date(period: AssessmentPeriod, window: ReportingWindow | None) -> datetime.date:
+    """Whom the assessor assesses is read at the end of the window (the period, for the
+    year), or today while it is still running."""
+    end = window.end_date if window is not None else period.end_date
+    return max(period.start_date, min(end, today()))
+
+
+def assessor_queue(
+    actor: Actor, period: AssessmentPeriod | None, window: ReportingWindow | None
+) -> Queue:
+    """The queue of the people ``actor`` assesses on ``queue_date``."""
+    ids = actor.assessees(queue_date(period, window)) if period is not None else set()
+    return assessment_queue(assessor_ids=ids, period=period, window=window)
+
+
 def assessment_queue(
     *, assessor_ids: set[int], period: AssessmentPeriod | None, window: ReportingWindow | None
 ) -> Queue:
@@ -341,7 +401,6 @@ def assessment_queue(
     if period is None or not assessor_ids:
         return queue
     report_filter = Q(window=window) if window is not None else Q(pk__in=[])
-    evaluation_filter = Q(window=window) if window is not None else Q(window__isnull=True)
     skps = (
         queue_skps(assessor_ids, period, window)
         .select_related("employee", "position__unit", "period")
@@ -351,7 +410,7 @@ def assessment_queue(
             ),
             Prefetch(
                 "evaluations",
-                queryset=Evaluation.objects.filter(evaluation_filter),
+                queryset=Evaluation.objects.filter(window=window),
                 to_attr="queue_e",
             ),
         )

@@ -25,7 +25,11 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
-from kinerja.reporting.evaluation_document import evaluation_detail, evaluation_filename
+from kinerja.reporting.evaluation_document import (
+    evaluation_detail,
+    evaluation_filename,
+    period_code,
+)
 from kinerja.reporting.models import BatchStatus, DocumentBatch
 from kinerja.reporting.stored_documents import evaluation_document_pdf
 
@@ -104,6 +108,14 @@ def document_batch_start(
 
 def zip_file_path(batch: DocumentBatch) -> Path:
     return Path(settings.MEDIA_ROOT) / BATCH_DIR / f"{batch.uuid}.zip"
+
+
+def zip_filename(batch: DocumentBatch) -> str:
+    """EVALUASI_<unit code>_<year>_<period>.zip, the name the zip is downloaded under."""
+    from kinerja.reporting.views import safe_filename
+
+    code = period_code(batch.window)
+    return safe_filename("EVALUASI", batch.unit.code, batch.period.year, code) + ".zip"
 
 
 def document_batch_run(*, batch: DocumentBatch) -> DocumentBatch:

@@ -310,15 +310,22 @@ def evaluation_pdf(evaluation: Evaluation) -> bytes:
     return html_to_pdf(evaluation_html(evaluation), stylesheet=STYLESHEET)
 
 
+def period_code(window) -> str:
+    """The period in a file name: TW<n> for a quarter, BLN<n> for a month, TAHUNAN for
+    the year (``window`` None)."""
+    if window is None:
+        return "TAHUNAN"
+    prefix = "BLN" if window.period.rhythm == "monthly" else "TW"
+    return f"{prefix}{window.number}"
+
+
 def evaluation_filename(evaluation: Evaluation) -> str:
     """EVALUASI_<NIP or name>_<year>_<period>.pdf, safe in a header and a zip."""
     from kinerja.reporting.views import safe_filename
 
     employee = evaluation.skp.employee
-    if evaluation.window_id is None:
-        period = "TAHUNAN"
-    else:
-        prefix = "BLN" if evaluation.window.period.rhythm == "monthly" else "TW"
-        period = f"{prefix}{evaluation.window.number}"
     who = employee.nip or employee.full_name
-    return safe_filename("EVALUASI", who, evaluation.skp.period.year, period) + ".pdf"
+    return (
+        safe_filename("EVALUASI", who, evaluation.skp.period.year, period_code(evaluation.window))
+        + ".pdf"
+    )

@@ -11,6 +11,8 @@ final. The assessor shown is the one on the evaluation, else the one who approve
 plan (the pejabat penilai snapshotted then).
 """
 
+from uuid import UUID
+
 from django.db.models import (
     BigIntegerField,
     CharField,
@@ -86,6 +88,28 @@ def compliance_units(user) -> QuerySet[Unit]:
             part &= Q(path__startswith=scope.path)
         condition |= part
     return Unit.objects.filter(condition).order_by("agency_id", "path")
+
+
+def compliance_scope(
+    user, window_uuid: UUID | None, unit_uuid: UUID | None = None
+) -> tuple[ReportingWindow, Unit | None] | None:
+    """The window (by uuid, else ``default_window``) of the user's agencies and the
+    unit (optional) inside the user's scopes and the window's agency that a compliance
+    list is asked for, or None when there is no such window or unit. The caller still
+    asks ``reporting.view_compliance`` on the window's agency."""
+    actor = actor_for(user)
+    if not (actor.read_scopes or actor.is_superuser):
+        return None
+    windows = compliance_windows(user)
+    window = windows.filter(uuid=window_uuid).first() if window_uuid else default_window(windows)
+    if window is None:
+        return None
+    unit = None
+    if unit_uuid is not None:
+        unit = compliance_units(user).filter(uuid=unit_uuid).first()
+        if unit is None or unit.agency_id != window.period.agency_id:
+            return None
+    return window, unit
 
 
 def _in_scope(skps: QuerySet[Skp], user, unit: Unit | None) -> QuerySet[Skp]:

@@ -1,7 +1,5 @@
 """Compliance lists for HR and leaders: who has not reported, who has not assessed."""
 
-import csv
-import io
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -12,18 +10,19 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from kinerja.access.permissions import actor_for, may
+from kinerja.access.permissions import may
+from kinerja.core.spreadsheets import XLSX, csv_lines, xlsx_bytes
 from kinerja.org.models import Unit
 from kinerja.planning.models import ReportingWindow
 from kinerja.reporting.selectors_compliance import (
     assessors_of,
+    compliance_scope,
     compliance_units,
     compliance_windows,
-    default_window,
     not_assessed,
     not_reported,
 )
-from kinerja.reporting.views import XLSX, _attachment, safe_filename
+from kinerja.reporting.views import _attachment, safe_filename
 
 PAGE_SIZE = 50
 LISTS = ("report", "assess")
@@ -46,22 +45,12 @@ def _uuid(value: str | None) -> UUID | None:
 def _filters(request: HttpRequest) -> Filters:
     """The window (default: the latest that has started), unit and list asked for; 404
     when the user may not see compliance for them."""
-    actor = actor_for(request.user)
-    if not (actor.read_scopes or actor.is_superuser):
+    scope = compliance_scope(
+        request.user, _uuid(request.GET.get("window")), _uuid(request.GET.get("unit"))
+    )
+    if scope is None or not may(request.user, "reporting.view_compliance", scope[0].period.agency):
         raise Http404
-    windows = compliance_windows(request.user)
-    window_uuid = _uuid(request.GET.get("window"))
-    window = windows.filter(uuid=window_uuid).first() if window_uuid else default_window(windows)
-    if window is None:
-        raise Http404
-    if not may(request.user, "reporting.view_compliance", window.period.agency):
-        raise Http404
-    unit_uuid = _uuid(request.GET.get("unit"))
-    unit = None
-    if unit_uuid is not None:
-        unit = compliance_units(request.user).filter(uuid=unit_uuid).first()
-        if unit is None or unit.agency_id != window.period.agency_id:
-            raise Http404
+    window, unit = scope
     kind = request.GET.get("list", "report")
     if kind not in LISTS:
         kind = "report"
@@ -116,8 +105,7 @@ def _header(kind: str) -> list[str]:
 
 
 def _table(request: HttpRequest, filters: Filters):
-    """Header and rows as plain values, streamed in chunks (constant memory)."""
-    yield _header(filters.kind)
+    """The rows as plain values, streamed in chunks (constant memory)."""
     rows = _rows(request, filters)
     if filters.kind == "report":
         draft = _("Draft")
@@ -166,18 +154,12 @@ def _filename(filters: Filters, extension: str) -> str:
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @require_safe
 @login_required
 def compliance_csv(request: HttpRequest) -> StreamingHttpResponse:
     filters = _filters(request)
-    writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow(row) for row in _table(request, filters)),
+        csv_lines(_header(filters.kind), _table(request, filters)),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(filters, ".csv")}"'
@@ -188,26 +170,7 @@ def compliance_csv(request: HttpRequest) -> StreamingHttpResponse:
 @require_safe
 @login_required
 def compliance_xlsx(request: HttpRequest) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     filters = _filters(request)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(
-        title=_("Not reported") if filters.kind == "report" else _("Not assessed")
-    )
-    for number, row in enumerate(_table(request, filters)):
-        if number == 0:
-            from openpyxl.cell import WriteOnlyCell
-
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.font = Font(bold=True)
-                cells.append(cell)
-            sheet.append(cells)
-        else:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _attachment(buffer.getvalue(), XLSX, _filename(filters, ".xlsx"))
+    title = _("Not reported") if filters.kind == "report" else _("Not assessed")
+    content = xlsx_bytes(title, _header(filters.kind), _table(request, filters))
+    return _attachment(content, XLSX, _filename(filters, ".xlsx"))

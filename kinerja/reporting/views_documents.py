@@ -15,12 +15,17 @@ from kinerja.appraisal.models import Evaluation
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Unit
 from kinerja.planning.selectors import skp_visible_to
-from kinerja.reporting.batches import batches_visible_to, document_batch_start, zip_file_path
+from kinerja.reporting.batches import (
+    batches_visible_to,
+    document_batch_start,
+    zip_file_path,
+    zip_filename,
+)
 from kinerja.reporting.evaluation_document import evaluation_detail, evaluation_filename
 from kinerja.reporting.forms_batch import BatchStartForm
 from kinerja.reporting.models import BatchStatus, DocumentBatch
 from kinerja.reporting.stored_documents import evaluation_document_pdf
-from kinerja.reporting.views import _attachment, safe_filename
+from kinerja.reporting.views import _attachment
 
 
 def evaluations_visible_to(user):
@@ -89,7 +94,8 @@ def _uuid_or_none(value: str | None) -> UUID | None:
 
 def _own_batch(request: HttpRequest, uuid) -> DocumentBatch:
     return get_object_or_404(
-        batches_visible_to(request.user).select_related("unit", "window", "period"), uuid=uuid
+        batches_visible_to(request.user).select_related("unit", "window__period", "period"),
+        uuid=uuid,
     )
 
 
@@ -114,10 +120,11 @@ def batch_download(request: HttpRequest, uuid) -> HttpResponse:
     if batch.status != BatchStatus.DONE or not path.exists():
         messages.warning(request, _("The documents are not ready yet."))
         return redirect("reporting:batch_detail", uuid=batch.uuid)
-    label = f"TW{batch.window.number}" if batch.window_id else "TAHUNAN"
-    filename = safe_filename("EVALUASI", batch.unit.code, batch.period.year, label) + ".zip"
     response = FileResponse(
-        path.open("rb"), as_attachment=True, filename=filename, content_type="application/zip"
+        path.open("rb"),
+        as_attachment=True,
+        filename=zip_filename(batch),
+        content_type="application/zip",
     )
     response["Cache-Control"] = "private, no-store"
     return response

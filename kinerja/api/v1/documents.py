@@ -9,7 +9,7 @@ The same rules as the pages: ``reporting.download_evaluation`` (404 outside it),
 
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -26,18 +26,22 @@ from kinerja.api.v1.schemas.documents import (
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
-from kinerja.reporting.batches import batches_visible_to, document_batch_start, zip_file_path
+from kinerja.reporting.batches import (
+    batches_visible_to,
+    document_batch_start,
+    zip_file_path,
+    zip_filename,
+)
 from kinerja.reporting.evaluation_document import evaluation_filename
 from kinerja.reporting.models import BatchStatus, DocumentBatch
 from kinerja.reporting.selectors_compliance import (
     assessors_of,
-    compliance_units,
-    compliance_windows,
+    compliance_scope,
     not_assessed,
     not_reported,
 )
 from kinerja.reporting.stored_documents import evaluation_document_pdf
-from kinerja.reporting.views import safe_filename
+from kinerja.reporting.views import _attachment
 from kinerja.reporting.views_documents import load_evaluation_for_document
 
 router = Router(tags=["documents"])
@@ -64,15 +68,15 @@ class NotAssessedPage(Schema):
 )
 def evaluation_pdf_get(request: HttpRequest, uuid: UUID):
     evaluation = load_evaluation_for_document(request.user, uuid)
-    response = HttpResponse(evaluation_document_pdf(evaluation), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{evaluation_filename(evaluation)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _attachment(
+        evaluation_document_pdf(evaluation), "application/pdf", evaluation_filename(evaluation)
+    )
 
 
 def _batch(request: HttpRequest, uuid: UUID) -> DocumentBatch:
     return get_object_or_404(
-        batches_visible_to(request.user).select_related("unit", "period", "window"), uuid=uuid
+        batches_visible_to(request.user).select_related("unit", "period", "window__period"),
+        uuid=uuid,
     )
 
 
@@ -130,11 +134,10 @@ def batch_zip(request: HttpRequest, uuid: UUID):
     path = zip_file_path(batch)
     if batch.status != BatchStatus.DONE or not path.exists():
         raise ApplicationError(_("The documents are not ready yet."))
-    label = f"TW{batch.window.number}" if batch.window_id else "TAHUNAN"
     response = FileResponse(
         path.open("rb"),
         as_attachment=True,
-        filename=safe_filename("EVALUASI", batch.unit.code, batch.period.year, label) + ".zip",
+        filename=zip_filename(batch),
         content_type="application/zip",
     )
     response["Cache-Control"] = "private, no-store"
@@ -142,15 +145,10 @@ def batch_zip(request: HttpRequest, uuid: UUID):
 
 
 def _compliance(request: HttpRequest, filters: ComplianceFilter):
-    window = compliance_windows(request.user).filter(uuid=filters.window).first()
-    if window is None or not may(request.user, "reporting.view_compliance", window.period.agency):
+    scope = compliance_scope(request.user, filters.window, filters.unit)
+    if scope is None or not may(request.user, "reporting.view_compliance", scope[0].period.agency):
         raise Http404
-    unit = None
-    if filters.unit is not None:
-        unit = compliance_units(request.user).filter(uuid=filters.unit).first()
-        if unit is None or unit.agency_id != window.period.agency_id:
-            raise Http404
-    return window, unit
+    return scope
 
 
 def _person(employee) -> dict | None:

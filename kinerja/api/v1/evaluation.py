@@ -26,21 +26,20 @@ from kinerja.api.v1.schemas.evaluation import (
 )
 from kinerja.appraisal.models import Evaluation
 from kinerja.appraisal.selectors_evaluation import (
-    assessment_queue,
+    API_ANNUAL,
+    UnknownWindow,
+    assessor_queue,
     compute_recommendation,
-    default_window,
     evaluation_of,
     evaluations_of_employee,
+    window_from_key,
 )
 from kinerja.appraisal.services.evaluation import evaluation_finalise, evaluation_rate
-from kinerja.core.clock import today
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow, Skp
 from kinerja.planning.selectors import current_period
 from kinerja.regulation.predicate import explain_predicate
 
 router = Router(tags=["evaluations"])
-
-ANNUAL = "annual"
 
 
 class QueueFilter(Schema):
@@ -53,23 +52,19 @@ class QueueFilter(Schema):
     waiting: bool = Field(False, description="Only those waiting for you.")
 
 
-def _window(skp: Skp, key: str) -> ReportingWindow | None:
-    if key == ANNUAL:
-        return None
+def _window(period: AssessmentPeriod, key: str) -> ReportingWindow | None:
+    """The window ``key`` names in ``period`` (``annual``: the year); 404 otherwise."""
     try:
-        uuid = UUID(key)
-    except ValueError:
+        return window_from_key(period, key, annual=API_ANNUAL)
+    except UnknownWindow:
         raise Http404 from None
-    window = get_object_or_404(ReportingWindow, uuid=uuid, period_id=skp.period_id)
-    window.period = skp.period
-    return window
 
 
 def _evaluation(request: HttpRequest, uuid: UUID, key: str) -> Evaluation:
     skp = get_object_or_404(
         Skp.objects.select_related("employee", "period", "position__unit"), uuid=uuid
     )
-    evaluation = evaluation_of(skp, _window(skp, key))
+    evaluation = evaluation_of(skp, _window(skp.period, key))
     if not may(request.user, "appraisal.view_evaluation", evaluation):
         raise Http404
     return evaluation
@@ -141,20 +136,7 @@ def queue(request: HttpRequest, filters: Query[QueueFilter]):
     period: AssessmentPeriod | None = current_period(actor.employee.agency)
     if period is None:
         return []
-    if filters.window == ANNUAL:
-        window = None
-    elif filters.window:
-        try:
-            window = period.windows.filter(uuid=UUID(filters.window)).first()
-        except ValueError:
-            window = None
-        if window is None:
-            raise Http404
-    else:
-        window = default_window(period)
-    end = window.end_date if window is not None else period.end_date
-    on = max(period.start_date, min(end, today()))
-    found = assessment_queue(assessor_ids=actor.assessees(on), period=period, window=window)
+    found = assessor_queue(actor, period, _window(period, filters.window))
     return found.waiting if filters.waiting else found.rows
 
 

@@ -25,12 +25,14 @@ from kinerja.api.v1.schemas.organisation_results import (
 )
 from kinerja.appraisal.models import OrganisationResult
 from kinerja.appraisal.selectors_distribution import (
-    distribution_check,
     distribution_employee_ids,
-    evaluations_in_units,
     judged_on,
     organisation_results_for,
     policy_for,
+    unit_distribution,
+)
+from kinerja.appraisal.selectors_distribution import (
+    organisation_result_list as recorded_results,
 )
 from kinerja.appraisal.services.organisation import organisation_result_record, policy_update
 from kinerja.core.exceptions import ApplicationError
@@ -86,12 +88,7 @@ def organisation_result_list(request: HttpRequest, uuid: UUID, filters: Query[Pe
         or may(request.user, "appraisal.record_organisation_result", unit)
     ):
         raise PermissionDenied
-    period = _period(unit, filters.period)
-    return list(
-        OrganisationResult.objects.filter(unit=unit, period=period)
-        .select_related("unit", "period", "window", "recorded_by")
-        .order_by("window__number")
-    )
+    return recorded_results(units=[unit], period=_period(unit, filters.period))
 
 
 @router.post(
@@ -141,19 +138,12 @@ def distribution(request: HttpRequest, uuid: UUID, filters: Query[DistributionQu
     period = _period(unit, filters.period)
     window = _window(period, filters.window)
     employee_ids = distribution_employee_ids(request.user, unit, judged_on(period, window))
-    evaluations = evaluations_in_units(
-        units=[unit], period=period, window=window, employee_ids=employee_ids
-    )
-    result = organisation_results_for([unit], period, window).get(unit.pk)
-    rounding = policy_for(unit.agency).rounding
-    checked = distribution_check(
-        unit=unit, evaluations=evaluations, result=result, rounding=rounding
-    )
+    checked = unit_distribution(unit=unit, period=period, window=window, employee_ids=employee_ids)
     return {
         "unit": unit,
         "window": window,
-        "organisation_predicate": result.predicate if result else None,
-        "rounding": rounding,
+        "organisation_predicate": checked.result.predicate if checked.result else None,
+        "rounding": checked.rounding,
         "total": checked.total,
         "counts": checked.counts,
         "findings": [

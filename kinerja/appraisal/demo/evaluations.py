@@ -204,6 +204,7 @@ def demo_evaluations_create(
             if window.end_date < skp.start_date or window.start_date > skp.end_date:
                 continue
             own = indicators.get(skp.pk, [])
+            organisation = results_of_units.get(skp.position.unit_id)
             recommendation = build_recommendation(
                 skp=skp,
                 window=window,
@@ -211,12 +212,11 @@ def demo_evaluations_create(
                 realisations={i.pk: realisations[i.pk] for i in own if i.pk in realisations},
                 window_count=count,
                 thresholds=thresholds,
-                organisation_result=results_of_units.get(skp.position.unit_id),
+                organisation_result=organisation,
             )
             results, behaviour, justification = _rate(rng, recommendation)
             rated_at = _at(window.end_date, rng)
             final = status == EvaluationStatus.FINAL
-            organisation = results_of_units.get(skp.position.unit_id)
             rows.append(
                 (
                     skp.pk,

@@ -19,6 +19,7 @@ from kinerja.appraisal.selectors_evaluation import (
     compute_recommendation,
     evaluation_date,
     organisation_result_for,
+    window_key,
 )
 from kinerja.appraisal.services.credit_points import credit_points_award
 from kinerja.core.clock import now
@@ -192,8 +193,7 @@ def _notify_final(evaluation: Evaluation) -> None:
     body = _("Predicate: %(predicate)s. Open it to see the ratings and why.") % {
         "predicate": evaluation.get_predicate_display()
     }
-    window = str(evaluation.window.uuid) if evaluation.window is not None else "tahunan"
-    link = reverse("appraisal:evaluation", args=[skp.uuid, window])
+    link = reverse("appraisal:evaluation", args=[skp.uuid, window_key(evaluation.window)])
     transaction.on_commit(
         lambda: notify(recipient=user, title=title, body=body, link=link, email=True)
     )

@@ -60,10 +60,12 @@ def organisation_result_record(
     reason = reason.strip()
     # No ordering: the model's default orders by the window through an outer join, which
     # PostgreSQL cannot lock.
-    rows = (
-        OrganisationResult.objects.select_for_update().filter(unit=unit, period=period).order_by()
+    existing = (
+        OrganisationResult.objects.select_for_update()
+        .filter(unit=unit, period=period, window=window)
+        .order_by()
+        .first()
     )
-    existing = (rows.filter(window=window) if window else rows.filter(window__isnull=True)).first()
     recorder = _recorder(unit, period, window, actor)
     if existing is None:
         result = OrganisationResult(

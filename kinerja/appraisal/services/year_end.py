@@ -65,16 +65,24 @@ def _nothing(_percent: int) -> None:
     """The default progress callback: nobody is watching."""
 
 
-def predicate_case() -> Case:
-    """The predicate matrix as one SQL ``CASE`` over the two rating columns."""
-    return Case(
-        *[
-            When(
-                results_rating=results.value, behaviour_rating=behaviour.value, then=Value(p.value)
-            )
-            for (results, behaviour), p in PREDICATE_MATRIX_2022.items()
-        ],
-        default=Value(""),
+def predicate_case_sql(results: str, behaviour: str) -> str:
+    """The official predicate matrix (``PREDICATE_MATRIX_2022``) as one SQL ``CASE`` over
+    two rating columns or aliases, already quoted as the statement needs them: the one
+    builder for this service and the data generator's ``INSERT … SELECT``. The values
+    are the enums' own constants, never user input."""
+    arms = " ".join(
+        f"WHEN {results} = '{r.value}' AND {behaviour} = '{b.value}' THEN '{p.value}'"
+        for (r, b), p in PREDICATE_MATRIX_2022.items()
+    )
+    return f"CASE {arms} ELSE '' END"
+
+
+def predicate_case() -> RawSQL:
+    """``predicate_case_sql`` over the evaluation's own rating columns."""
+    quote = connection.ops.quote_name
+    return RawSQL(  # noqa: S611 -- column names and the enums' constants, no input
+        predicate_case_sql(quote("results_rating"), quote("behaviour_rating")),
+        [],
         output_field=CharField(),
     )
 

@@ -29,17 +29,17 @@ from kinerja.appraisal.selectors_distribution import (
     evaluations_in_units,
     grouped_distributions,
     guide_table,
+    hr_covers_unit,
     judged_on,
     policy_for,
 )
+from kinerja.appraisal.selectors_evaluation import ANNUAL, window_key
 from kinerja.appraisal.services.evaluation import evaluation_rate
 from kinerja.appraisal.views.organisation import (
-    ANNUAL,
     chosen_agency,
     chosen_period,
     chosen_window,
     get_by_uuid,
-    window_param,
 )
 from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
@@ -51,11 +51,6 @@ UNIT_SCOPE = "unit"  # a chosen unit: everyone for HR, one's assessees for an as
 MINE_SCOPE = "mine"  # the assessor's own assessees, grouped by unit
 
 
-def _hr_covers(user, unit: Unit) -> bool:
-    actor = actor_for(user)
-    return actor.is_superuser or any(s.covers_unit(unit) for s in actor.hr_scopes)
-
-
 def _groups(
     user,
     *,
@@ -63,11 +58,11 @@ def _groups(
     window: ReportingWindow | None,
     unit: Unit | None,
     scope: str,
+    rounding: str,
 ) -> list[Distribution]:
     """The distributions shown: one per unit; a fixed number of queries. With a chosen
     unit, whose ratings count follows ``distribution_employee_ids``; otherwise the
     user's own assessees, grouped by unit."""
-    rounding = policy_for(period.agency).rounding
     on = judged_on(period, window)
     if unit is not None and scope == UNIT_SCOPE:
         employee_ids = distribution_employee_ids(user, unit, on)
@@ -89,20 +84,20 @@ def _groups(
     )
 
 
-def _page_context(request, *, agency, period, window, unit, scope, groups) -> dict:
+def _page_context(request, *, agency, period, window, unit, scope, groups, rounding) -> dict:
     hr_units = []
     actor = actor_for(request.user)
     if actor.is_superuser or actor.hr_scopes:
         hr_units = [
             u
             for u in units_visible_to(request.user).filter(agency=agency).order_by("path")
-            if _hr_covers(request.user, u)
+            if hr_covers_unit(request.user, u)
         ]
     return {
         "agency": agency,
         "period": period,
         "window": window,
-        "window_value": window_param(window),
+        "window_value": window_key(window),
         "annual": ANNUAL,
         "windows": list(ReportingWindow.objects.filter(period=period).order_by("number")),
         "periods": list(AssessmentPeriod.objects.filter(agency=agency).order_by("-year")),
@@ -112,7 +107,7 @@ def _page_context(request, *, agency, period, window, unit, scope, groups) -> di
         "groups": groups,
         "guide_rows": guide_table(),
         "source": SOURCE,
-        "rounding_label": Rounding(policy_for(agency).rounding).label,
+        "rounding_label": Rounding(rounding).label,
         "organisation_predicates": OrganisationPredicate.choices,
         "rating_choices": Rating.choices,
     }
@@ -160,7 +155,10 @@ def calibration(request: HttpRequest) -> HttpResponse:
         # An assessor's own calibration opens where their people were last rated.
         mine = actor.assessees(today()) if scope == MINE_SCOPE and actor.employee else None
         window = _calibration_window(request, period, mine)
-        groups = _groups(request.user, period=period, window=window, unit=unit, scope=scope)
+        rounding = policy_for(agency).rounding
+        groups = _groups(
+            request.user, period=period, window=window, unit=unit, scope=scope, rounding=rounding
+        )
         context = _page_context(
             request,
             agency=agency,
@@ -169,6 +167,7 @@ def calibration(request: HttpRequest) -> HttpResponse:
             unit=unit,
             scope=scope,
             groups=groups,
+            rounding=rounding,
         )
     return render(request, "appraisal/calibration.html", context)
 
@@ -217,11 +216,14 @@ def calibration_revise(request: HttpRequest, uuid) -> HttpResponse:
             problems = [str(m) for errors in form.errors.values() for m in errors]
             messages.error(request, " ".join(problems))
         query = {"agency": period.agency.uuid, "period": period.uuid}
-        query["window"] = window_param(window)
+        query["window"] = window_key(window)
         if scope == UNIT_SCOPE:
             query["unit"] = unit.uuid
         return redirect(f"{reverse('appraisal:calibration')}?{urlencode(query)}")
-    groups = _groups(request.user, period=period, window=window, unit=unit, scope=scope)
+    rounding = policy_for(period.agency).rounding
+    groups = _groups(
+        request.user, period=period, window=window, unit=unit, scope=scope, rounding=rounding
+    )
     group = next((g for g in groups if g.unit.pk == unit.pk), None)
     if group is None:
         raise Http404

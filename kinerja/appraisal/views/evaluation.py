@@ -7,9 +7,6 @@ they may read but not act), call one service, then redirect with a message; a re
 rule (``ApplicationError``) is shown on the page and nothing is saved.
 """
 
-import datetime
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -30,15 +27,20 @@ from kinerja.appraisal.selectors_distribution import (
     unit_distribution,
 )
 from kinerja.appraisal.selectors_evaluation import (
+    ANNUAL,
     Queue,
-    assessment_queue,
+    UnknownWindow,
+    assessor_queue,
     attendance_for,
-    build_recommendation,
+    compute_recommendation,
     default_window,
     evaluation_date,
     evaluation_of,
     evaluations_of_employee,
+    queue_date,
     recommendation_inputs,
+    window_from_key,
+    window_key,
 )
 from kinerja.appraisal.services.evaluation import (
     evaluation_finalise,
@@ -50,7 +52,6 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.execution.models import FeedbackMessage, PeriodReport
 from kinerja.execution.selectors_feedback import feedback_threads
 from kinerja.execution.services.finality import is_locked
-from kinerja.org.selectors import superiors_of
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow, Skp
 from kinerja.planning.selectors import current_period
 from kinerja.regulation.berakhlak import BERAKHLAK_2021
@@ -60,65 +61,39 @@ from kinerja.regulation.predicate import (
     explain_predicate,
 )
 
-ANNUAL = "tahunan"
-
-
 # --- finding the period, the window and the evaluation ---------------------------------
 
 
-def _window_key(window: ReportingWindow | None) -> str:
-    return str(window.uuid) if window is not None else ANNUAL
-
-
 def evaluation_url(skp: Skp, window: ReportingWindow | None, *, waiting: bool = False) -> str:
-    url = reverse("appraisal:evaluation", args=[skp.uuid, _window_key(window)])
+    url = reverse("appraisal:evaluation", args=[skp.uuid, window_key(window)])
     return f"{url}?waiting=1" if waiting else url
 
 
-def _queue_date(period: AssessmentPeriod, window: ReportingWindow | None) -> datetime.date:
-    """Whom the assessor assesses is read at the end of the window (the period, for the
-    year), or today while it is still running."""
-    end = window.end_date if window is not None else period.end_date
-    return max(period.start_date, min(end, today()))
-
-
 def _choose(request: HttpRequest, period: AssessmentPeriod | None):
-    """The window asked for (``?window=<uuid>`` or ``annual``), else the latest past one."""
+    """The window asked for (``?window=<uuid>`` or ``tahunan``), else the latest past one."""
     if period is None:
         return None, False
     asked = request.GET.get("window", "")
-    if asked == ANNUAL:
-        return None, True
-    if asked:
-        found = period.windows.filter(uuid=_uuid_or_none(asked)).first()
-        if found is not None:
-            return found, False
-    return default_window(period), False
-
-
-def _uuid_or_none(value: str):
     try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None
+        window = window_from_key(period, asked)
+    except UnknownWindow:
+        window = default_window(period)
+    return window, asked == ANNUAL
 
 
 def _queue(request: HttpRequest, period, window) -> Queue:
-    actor = actor_for(request.user)
-    ids = actor.assessees(_queue_date(period, window)) if period is not None else set()
-    return assessment_queue(assessor_ids=ids, period=period, window=window)
+    return assessor_queue(actor_for(request.user), period, window)
 
 
-def _load(request: HttpRequest, uuid, window_key: str):
+def _load(request: HttpRequest, uuid, key: str):
     """The SKP, window and evaluation a URL is about; 404 unless the user may read it."""
     skp = get_object_or_404(
         Skp.objects.select_related("employee__agency", "period", "position__unit"), uuid=uuid
     )
-    window = None
-    if window_key != ANNUAL:
-        window_uuid = _uuid_or_none(window_key)
-        window = get_object_or_404(ReportingWindow, uuid=window_uuid, period_id=skp.period_id)
-        window.period = skp.period
+    try:
+        window = window_from_key(skp.period, key)
+    except UnknownWindow:
+        raise Http404 from None
     evaluation = evaluation_of(skp, window)
     if not may(request.user, "appraisal.view_evaluation", evaluation):
         raise Http404
@@ -154,9 +129,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             "waiting_count": len(found.waiting),
             "waiting_only": waiting_only,
             "window_param": ANNUAL if annual else (str(window.uuid) if window else ""),
-            "window_key": _window_key(window),
+            "window_key": window_key(window),
             "finalisable": sum(1 for r in found.rows if r.is_rated and not r.is_final),
-            "on": _queue_date(period, window) if period else today(),
+            "on": queue_date(period, window) if period else today(),
         },
     )
 
@@ -189,7 +164,7 @@ def queue_finalise(request: HttpRequest) -> HttpResponse:
         _("%(count)s evaluations are final; the employees have been notified.")
         % {"count": len(done)},
     )
-    query = {"window": ANNUAL if annual else str(window.uuid)}
+    query = {"window": window_key(window)}
     return redirect(f"{reverse('appraisal:queue')}?{urlencode(query)}")
 
 
@@ -207,13 +182,17 @@ def _evidence_url(evidence) -> str:
     return ""
 
 
+# The 3×3 matrix as the annex draws it: results down (best first), behaviour across.
+_MATRIX_DOWN = (Rating.ABOVE, Rating.AS_EXPECTED, Rating.BELOW)
+_MATRIX_ACROSS = (Rating.BELOW, Rating.AS_EXPECTED, Rating.ABOVE)
+
+
 def _matrix(results: str, behaviour: str) -> list[dict]:
-    """The 3×3 matrix as the annex draws it: results down, behaviour across."""
-    across = [Rating.BELOW, Rating.AS_EXPECTED, Rating.ABOVE]
+    """The cells of ``regulation.predicate``'s matrix, the given ratings' cell marked."""
     rows = []
-    for result in [Rating.ABOVE, Rating.AS_EXPECTED, Rating.BELOW]:
+    for result in _MATRIX_DOWN:
         cells = []
-        for behave in across:
+        for behave in _MATRIX_ACROSS:
             predicate = EmployeePredicate(str(employee_predicate(result, behave)))
             cells.append(
                 {
@@ -289,16 +268,9 @@ def page_context(
     """Everything the evaluation page shows, in a number of queries that does not grow
     with the number of results, indicators, evidence or messages."""
     user = request.user
+    actor = actor_for(user)
     inputs = recommendation_inputs(skp, window)
-    recommendation = build_recommendation(
-        skp=skp,
-        window=window,
-        indicators=inputs["indicators"],
-        realisations=inputs["realisations"],
-        window_count=inputs["window_count"],
-        thresholds=inputs["thresholds"],
-        organisation_result=inputs["organisation_result"],
-    )
+    recommendation = compute_recommendation(skp, window, inputs)
     rows_by_indicator = {row.indicator.pk: row for row in recommendation.rows}
     feedback = _feedback(request, skp, window)
     results = []
@@ -330,18 +302,23 @@ def page_context(
             }
         )
     waiting = request.GET.get("waiting") == "1"
-    previous = following = None
+    previous = following = row = None
     assesses = may(user, "appraisal.rate_evaluation", evaluation)
     if assesses:
         found = _queue(request, skp.period, window)
+        row = found.row_of(skp)
         before, after = found.neighbours(skp, waiting_only=waiting)
         previous = evaluation_url(before, window, waiting=waiting) if before else None
         following = evaluation_url(after, window, waiting=waiting) if after else None
-    report = (
-        PeriodReport.objects.filter(skp=skp, window=window).first() if window is not None else None
-    )
-    superiors = superiors_of(skp.employee, evaluation_date(skp, window))
-    employee = actor_for(user).employee
+    if window is None:
+        report = None
+    elif row is not None:
+        report = row.report  # loaded with the queue
+    else:
+        report = PeriodReport.objects.filter(skp=skp, window=window).first()
+    # Through the actor: the permission rules may already have asked the same question.
+    superiors = actor.superiors(skp.employee, evaluation_date(skp, window))
+    employee = actor.employee
     current_results = (
         form.data.get("results_rating") if form is not None and form.is_bound else ""
     ) or ""
@@ -351,7 +328,7 @@ def page_context(
     context = {
         "skp": skp,
         "window": window,
-        "window_key": _window_key(window),
+        "window_key": window_key(window),
         "evaluation": evaluation,
         "is_final": is_final,
         "is_own": employee is not None and employee.pk == skp.employee_id,
@@ -374,10 +351,10 @@ def page_context(
         "waiting": waiting,
         "queue_url": reverse("appraisal:queue")
         + "?"
-        + urlencode({"window": _window_key(window), **({"waiting": 1} if waiting else {})}),
+        + urlencode({"window": window_key(window), **({"waiting": 1} if waiting else {})}),
         "matrix": _matrix(evaluation.results_rating, evaluation.behaviour_rating),
         "matrix_source": MATRIX_SOURCE,
-        "matrix_columns": [Rating.BELOW.label, Rating.AS_EXPECTED.label, Rating.ABOVE.label],
+        "matrix_columns": [rating.label for rating in _MATRIX_ACROSS],
         "recommended_label": Rating(recommended).label if recommended else "",
         "predicate_why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating)
         if rated
@@ -390,7 +367,11 @@ def page_context(
         ),
         "page_url": evaluation_url(skp, window),
     }
-    context.update(_distribution_and_document(user, skp, window, evaluation, assesses=assesses))
+    context.update(
+        _distribution_and_document(
+            user, skp, window, evaluation, assesses=assesses, rounding=inputs["rounding"]
+        )
+    )
     context.update(
         _preview(
             current_results or evaluation.results_rating or "",
@@ -402,7 +383,13 @@ def page_context(
 
 
 def _distribution_and_document(
-    user, skp: Skp, window: ReportingWindow | None, evaluation: Evaluation, *, assesses: bool
+    user,
+    skp: Skp,
+    window: ReportingWindow | None,
+    evaluation: Evaluation,
+    *,
+    assesses: bool,
+    rounding: str,
 ) -> dict:
     """For the assessor, the unit's distribution warning (a consideration, never a block:
     the same partial as calibration, counting whom ``distribution_employee_ids`` counts);
@@ -415,6 +402,7 @@ def _distribution_and_document(
             period=skp.period,
             window=window,
             employee_ids=distribution_employee_ids(user, unit, judged_on(skp.period, window)),
+            rounding=rounding,
         )
     can_download = bool(
         evaluation.pk
@@ -430,10 +418,7 @@ def evaluation_page(request: HttpRequest, uuid, window: str) -> HttpResponse:
     if request.htmx and "results_rating" in request.GET:
         # The rating form asks, as the assessor clicks, whether a justification is now
         # required and which predicate the two ratings give; nothing is saved.
-        inputs = recommendation_inputs(skp, window_obj)
-        recommendation = build_recommendation(
-            skp=skp, window=window_obj, **{k: inputs[k] for k in _BUILD_KEYS}
-        )
+        recommendation = compute_recommendation(skp, window_obj)
         recommended = str(recommendation.rating) if recommendation.rating is not None else ""
         return render(
             request,
@@ -450,9 +435,6 @@ def evaluation_page(request: HttpRequest, uuid, window: str) -> HttpResponse:
         "appraisal/evaluation_detail.html",
         page_context(request, skp, window_obj, evaluation),
     )
-
-
-_BUILD_KEYS = ("indicators", "realisations", "window_count", "thresholds", "organisation_result")
 
 
 @login_required

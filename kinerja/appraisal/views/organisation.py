@@ -27,16 +27,18 @@ from kinerja.appraisal.enums import OrganisationPredicate
 from kinerja.appraisal.forms_organisation import OrganisationResultForm
 from kinerja.appraisal.models import OrganisationResult
 from kinerja.appraisal.selectors_distribution import organisation_results_for, policy_for
+from kinerja.appraisal.selectors_evaluation import (
+    ANNUAL,
+    UnknownWindow,
+    window_from_key,
+    window_key,
+)
 from kinerja.appraisal.services.organisation import organisation_result_record
-from kinerja.core.clock import today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Agency, Unit
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow
 from kinerja.planning.selectors import current_period
 from kinerja.regulation.distribution import explain_guide
-
-ANNUAL = "tahunan"
-
 
 # --- choosing the agency, period and window (shared with the calibration screen) ----------
 
@@ -74,18 +76,11 @@ def chosen_period(request: HttpRequest, agency: Agency) -> AssessmentPeriod | No
 def chosen_window(request: HttpRequest, period: AssessmentPeriod) -> ReportingWindow | None:
     """``window=<uuid>``, or ``window=tahunan`` for the year; by default the latest window
     that has ended (the one being assessed), else the first."""
-    windows = ReportingWindow.objects.filter(period=period)
     value = request.POST.get("window", request.GET.get("window", ""))
-    if value == ANNUAL:
-        return None
-    if value:
-        return get_by_uuid(windows, value)
-    ended = windows.filter(end_date__lt=today()).order_by("-number").first()
-    return ended or windows.order_by("number").first()
-
-
-def window_param(window: ReportingWindow | None) -> str:
-    return str(window.uuid) if window is not None else ANNUAL
+    try:
+        return window_from_key(period, value)
+    except UnknownWindow:
+        raise Http404 from None
 
 
 # --- the unit predicates page ---------------------------------------------------------------
@@ -122,7 +117,7 @@ def _context(request, agency, period, window) -> dict:
         "period": period,
         "window": window,
         "windows": windows,
-        "window_value": window_param(window),
+        "window_value": window_key(window),
         "annual": ANNUAL,
         "periods": list(AssessmentPeriod.objects.filter(agency=agency).order_by("-year")),
         "predicates": OrganisationPredicate.choices,
@@ -209,6 +204,6 @@ def organisation_result_record_view(request: HttpRequest, uuid) -> HttpResponse:
         problems = [str(m) for errors in form.errors.values() for m in errors]
         messages.error(request, " ".join(problems) or _("The organisation result was not saved."))
     query = urlencode(
-        {"agency": unit.agency.uuid, "period": period.uuid, "window": window_param(window)}
+        {"agency": unit.agency.uuid, "period": period.uuid, "window": window_key(window)}
     )
     return redirect(f"{reverse('appraisal:organisation_results')}?{query}")

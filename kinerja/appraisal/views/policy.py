@@ -12,11 +12,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kinerja.access.permissions import may
+from kinerja.appraisal.enums import Rounding
 from kinerja.appraisal.forms_organisation import PolicyForm
 from kinerja.appraisal.selectors_distribution import policy_for
 from kinerja.appraisal.services.organisation import policy_update
 from kinerja.appraisal.views.organisation import chosen_agency
-from kinerja.regulation.distribution import ROUNDING_DESCRIPTIONS, SOURCE, Rounding
+from kinerja.regulation.distribution import ROUNDING_DESCRIPTIONS, SOURCE
 
 FIELDS = (
     "as_expected_from",
@@ -47,7 +48,8 @@ def policy_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The assessment policy has been saved."))
             query = urlencode({"agency": agency.uuid})
             return redirect(f"{reverse('appraisal:policy')}?{query}")
-    rounding_rules = [(Rounding(value), text) for value, text in ROUNDING_DESCRIPTIONS.items()]
+    # Each policy by the label the form shows, with the regulation module's wording.
+    rounding_rules = [(Rounding(rule).label, text) for rule, text in ROUNDING_DESCRIPTIONS.items()]
     return render(
         request,
         "appraisal/policy_form.html",

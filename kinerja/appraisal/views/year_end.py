@@ -3,8 +3,6 @@ before → after, why) with CSV export; credit points per unit with a "why" per 
 XLSX/CSV export; and the bulk finalisation of a period's annual evaluations, run in the
 background with a progress bar."""
 
-import csv
-import io
 import json
 
 from django.contrib import messages
@@ -29,6 +27,7 @@ from kinerja.appraisal.selectors_objection import (
 from kinerja.appraisal.services.credit_points import explanation
 from kinerja.appraisal.services.year_end import finalisable, finalisation_run_create
 from kinerja.core.exceptions import ApplicationError
+from kinerja.core.spreadsheets import XLSX, csv_lines, xlsx_bytes
 from kinerja.org.models import Agency, Employee, Unit
 from kinerja.planning.models import AssessmentPeriod
 
@@ -85,42 +84,35 @@ def activity_log(request: HttpRequest, uuid) -> HttpResponse:
     )
 
 
+def _download(response: HttpResponse, filename: str) -> HttpResponse:
+    """An export as an attachment; personal data, so no shared cache may keep it."""
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @login_required
 def activity_log_csv(request: HttpRequest, uuid) -> HttpResponse:
     """The whole activity log of the employee as CSV, streamed."""
     employee = _employee_for_log(request, uuid)
-
-    def lines():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(
-            [_("When"), _("Who"), _("Action"), _("Object"), _("Before"), _("After"), _("Reason")]
-        )
-        entries = activity_of(employee).select_related("actor__employee").iterator(2000)
-        for entry in entries:
-            actor = entry.actor
-            who = ""
-            if actor is not None:
-                who = _actor_name(actor)
-            writer.writerow(
-                [
-                    timezone.localtime(entry.occurred_at).isoformat(timespec="seconds"),
-                    who,
-                    entry.action,
-                    entry.object_type,
-                    _values(entry.before),
-                    _values(entry.after),
-                    entry.reason,
-                ]
-            )
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="jejak-{employee.nip}.csv"'
-    return response
+    entries = activity_of(employee).select_related("actor__employee").iterator(2000)
+    rows = (
+        [
+            timezone.localtime(entry.occurred_at).isoformat(timespec="seconds"),
+            _actor_name(entry.actor) if entry.actor is not None else "",
+            entry.action,
+            entry.object_type,
+            _values(entry.before),
+            _values(entry.after),
+            entry.reason,
+        ]
+        for entry in entries
+    )
+    header = [_("When"), _("Who"), _("Action"), _("Object"), _("Before"), _("After"), _("Reason")]
+    response = StreamingHttpResponse(
+        csv_lines(header, rows), content_type="text/csv; charset=utf-8"
+    )
+    return _download(response, f"jejak-{employee.nip}.csv")
 
 
 # --- credit points per unit ---------------------------------------------------------------
@@ -205,19 +197,20 @@ def credit_points_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-EXPORT_HEADER = [
-    "NIP",
-    "Nama",
-    "Unit",
-    "Jabatan",
-    "Tahun",
-    "Jenjang",
-    "Bulan",
-    "Predikat",
-    "Persentase",
-    "Koefisien",
-    "Angka kredit",
-]
+def _export_header() -> list[str]:
+    return [
+        _("NIP"),
+        _("Name"),
+        _("Unit"),
+        _("Position"),
+        _("Year"),
+        _("Level"),
+        _("Months"),
+        _("Predicate"),
+        _("Percentage"),
+        _("Coefficient"),
+        _("Credit points"),
+    ]
 
 
 def _export_rows(awards):
@@ -242,31 +235,14 @@ def _export_rows(awards):
 def credit_points_export(request: HttpRequest) -> HttpResponse:
     """The same list as XLSX (``?format=xlsx``, the default) or CSV."""
     scope = _chosen_scope(request, "appraisal.list_credit_points")
-    awards = _awards(request, scope, _year(request))
+    rows = _export_rows(_awards(request, scope, _year(request)))
     name = f"angka-kredit-{getattr(scope, 'code', '') or 'instansi'}"
     if request.GET.get("format") == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(EXPORT_HEADER)
-        writer.writerows(_export_rows(awards))
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Angka kredit")
-    sheet.append(EXPORT_HEADER)
-    for row in _export_rows(awards):
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+        content = "".join(csv_lines(_export_header(), rows))
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        return _download(response, f"{name}.csv")
+    content = xlsx_bytes(_("Credit points"), _export_header(), rows)
+    return _download(HttpResponse(content, content_type=XLSX), f"{name}.xlsx")
 
 
 # --- year-end finalisation ------------------------------------------------------------------
