@@ -37,6 +37,10 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     actor = actor_for(user)
+    # Import and the assessment policy reach the whole agency, so only agency-wide HR
+    # admins get them (the rules behind "org.import_data" and "appraisal.manage_policy").
+    agency_wide_hr = actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes)
+    assesses = actor.employee is not None and bool(actor.assessees(today()))
     items = [(reverse("web:home"), _("Home"))]
     if actor.employee is not None:
         items.append((reverse("org:my_profile"), _("My profile")))
@@ -45,7 +49,7 @@ def navigation(request):
         items.append((reverse("execution:my_reports"), _("My reports")))
         items.append((reverse("appraisal:my_evaluations"), _("My results")))
         items.append((reverse("execution:coaching_mine"), _("Guidance")))
-        if actor.assessees(today()):
+        if assesses:
             items.append((reverse("planning:team"), _("Team SKP")))
             items.append((reverse("planning:matrix"), _("Matrix")))
             items.append((reverse("appraisal:queue"), _("Evaluations")))
@@ -54,9 +58,7 @@ def navigation(request):
         items.append((reverse("planning:cascade"), _("Cascade")))
     if actor.employee is not None or actor.read_scopes or actor.is_superuser:
         items.append((reverse("org:unit_tree"), _("Organisation")))
-    # Import writes units anywhere in the agency, so only agency-wide HR admins get it
-    # (the rule behind "org.import_data").
-    if actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes):
+    if agency_wide_hr:
         items.append((reverse("org:import"), _("Import")))
         # Attendance summaries (execution.import_attendance: agency-wide HR admins).
         items.append((reverse("execution:attendance"), _("Attendance")))
@@ -70,8 +72,6 @@ def navigation(request):
     # Organisation results, calibration and the assessment policy (appraisal): the
     # next-higher leaders of some unit and agency-wide HR record results; assessors and
     # HR calibrate; agency-wide HR sets the policy.
-    agency_wide_hr = actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes)
-    assesses = actor.employee is not None and bool(actor.assessees(today()))
     if agency_wide_hr or (assesses and units_led_from_above(actor)):
         items.append((reverse("appraisal:organisation_results"), _("Unit results")))
     if assesses or actor.is_hr_admin or actor.is_superuser:

@@ -100,138 +100,87 @@ class Command(BaseCommand):
                 }
             )
         )
-        # Issue 4, in this order: realisations → feedback → organisation results →
-        # evaluations → finalisation/objection → surveys → 360°.
-        self._realisations(agency, plans.period, seed)
-        self._feedback(agency, plans.period, seed)
-        self._organisation_results(agency, plans.period, seed)
-        self._evaluations(agency, plans.period, seed)
-        self._year_end(agency, plans.period, seed)
-        self._surveys(agency, seed)
-        self._multirater(agency, plans.period, seed)
+        self._follow_up(agency, plans.period, seed)
 
-    def _realisations(self, agency, period, seed):
-        """Realisations with evidence for the windows that have ended
-        (kinerja.execution.demo.realisations)."""
-        started = time.monotonic()
-        made = demo_realisations_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _(
-                    "Realisations: %(reports)d reports (%(submitted)d submitted), "
-                    "%(realisations)d realisations, %(evidence)d evidence in %(seconds).1f s."
-                )
-                % {
-                    "reports": made.reports,
-                    "submitted": made.submitted,
-                    "realisations": made.realisations,
-                    "evidence": made.evidence,
-                    "seconds": time.monotonic() - started,
-                }
-            )
+    def _follow_up(self, agency, period, seed):
+        """What the year has brought so far, each step in its app's demo module and in
+        dependency order: realisations (kinerja.execution.demo.realisations), feedback,
+        guidance and attendance (kinerja.execution.demo.feedback), each unit's predicate
+        and the assessment policy (kinerja.appraisal.demo.organisation), ratings
+        (kinerja.appraisal.demo.evaluations), two units' finished year with credit points
+        and objections (kinerja.appraisal.demo.year_end), public surveys
+        (kinerja.surveys.demo) and a closed 360° round (kinerja.multirater.demo)."""
+        year = {"agency": agency, "period": period, "seed": seed}
+        self._step(
+            demo_realisations_create,
+            year,
+            _(
+                "Realisations: %(reports)d reports (%(submitted)d submitted), "
+                "%(realisations)d realisations, %(evidence)d evidence in %(seconds).1f s."
+            ),
+            lambda made: {
+                "reports": made.reports,
+                "submitted": made.submitted,
+                "realisations": made.realisations,
+                "evidence": made.evidence,
+            },
+        )
+        self._step(
+            demo_feedback_create,
+            year,
+            _(
+                "Feedback: %(messages)d messages, %(sessions)d guidance sessions, "
+                "%(attendance)d attendance summaries in %(seconds).1f s."
+            ),
+            lambda made: {
+                "messages": made.messages,
+                "sessions": made.sessions,
+                "attendance": made.attendance,
+            },
+        )
+        self._step(
+            demo_organisation_results_create,
+            year,
+            _("Organisation results: %(count)d for %(windows)d windows in %(seconds).1f s."),
+            lambda made: {"count": made.results, "windows": made.windows},
+        )
+        self._step(
+            demo_evaluations_create,
+            year,
+            _("Evaluations: %(final)d final and %(draft)d not final in %(seconds).1f s."),
+            lambda made: {"final": made.final, "draft": made.draft},
+        )
+        self._step(
+            demo_year_end_create,
+            year,
+            _(
+                "Year end: %(final)d annual results final in %(units)d units, "
+                "%(points)d credit point awards, %(objections)d objections in "
+                "%(seconds).1f s."
+            ),
+            lambda made: {
+                "final": made.finalised,
+                "units": made.units,
+                "points": made.credit_points,
+                "objections": made.objections,
+            },
+        )
+        self._step(
+            demo_surveys_create,
+            {"agency": agency, "seed": seed},
+            _("Surveys: %(responses)d answers for %(units)d units in %(seconds).1f s."),
+            lambda made: {"responses": made.responses, "units": made.units},
+        )
+        self._step(
+            demo_multirater_create,
+            year,
+            _("360° feedback: %(answers)d answers on %(subjects)d people in %(seconds).1f s."),
+            lambda made: {"answers": made.answers, "subjects": made.subjects},
         )
 
-    def _feedback(self, agency, period, seed):
-        """Feedback threads, guidance sessions and attendance summaries for the windows
-        that have ended (kinerja.execution.demo.feedback)."""
+    def _step(self, create, arguments, message, figures):
+        """Run one demo step and print what it made and how long it took."""
         started = time.monotonic()
-        made = demo_feedback_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _(
-                    "Feedback: %(messages)d messages, %(sessions)d guidance sessions, "
-                    "%(attendance)d attendance summaries in %(seconds).1f s."
-                )
-                % {
-                    "messages": made.messages,
-                    "sessions": made.sessions,
-                    "attendance": made.attendance,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
-
-    def _evaluations(self, agency, period, seed):
-        """The first window rated and mostly final, the second partly rated
-        (kinerja.appraisal.demo.evaluations)."""
-        started = time.monotonic()
-        made = demo_evaluations_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Evaluations: %(final)d final and %(draft)d not final in %(seconds).1f s.")
-                % {
-                    "final": made.final,
-                    "draft": made.draft,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
-
-    def _year_end(self, agency, period, seed):
-        """Two units' annual results final, with credit points and objections
-        (kinerja.appraisal.demo.year_end)."""
-        started = time.monotonic()
-        made = demo_year_end_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _(
-                    "Year end: %(final)d annual results final in %(units)d units, "
-                    "%(points)d credit point awards, %(objections)d objections in "
-                    "%(seconds).1f s."
-                )
-                % {
-                    "final": made.finalised,
-                    "units": made.units,
-                    "points": made.credit_points,
-                    "objections": made.objections,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
-
-    def _organisation_results(self, agency, period, seed):
-        """Each unit's predicate for the windows that have ended, and the assessment
-        policy (kinerja.appraisal.demo.organisation)."""
-        started = time.monotonic()
-        made = demo_organisation_results_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Organisation results: %(count)d for %(windows)d windows in %(seconds).1f s.")
-                % {
-                    "count": made.results,
-                    "windows": made.windows,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
-
-    def _surveys(self, agency, seed):
-        """A quarter of public satisfaction surveys for a few service units
-        (kinerja.surveys.demo)."""
-        started = time.monotonic()
-        made = demo_surveys_create(agency=agency, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Surveys: %(responses)d answers for %(units)d units in %(seconds).1f s.")
-                % {
-                    "responses": made.responses,
-                    "units": made.units,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
-
-    def _multirater(self, agency, period, seed):
-        """A closed 360° feedback round over one division (kinerja.multirater.demo)."""
-        started = time.monotonic()
-        made = demo_multirater_create(agency=agency, period=period, seed=seed)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("360° feedback: %(answers)d answers on %(subjects)d people in %(seconds).1f s.")
-                % {
-                    "answers": made.answers,
-                    "subjects": made.subjects,
-                    "seconds": time.monotonic() - started,
-                }
-            )
-        )
+        made = create(**arguments)
+        seconds = time.monotonic() - started
+        self.stdout.write(self.style.SUCCESS(message % {**figures(made), "seconds": seconds}))
