@@ -182,13 +182,37 @@ def unlinked_results(
     )
 
 
+# What the cascade screens show of a link's result, its SKP, employee and post: a tree of
+# a large goal holds thousands of links, and whole rows (timestamps, every column) cost
+# more to load than the page takes to render.
+_CASCADE_FIELDS = (
+    "supports_result_id",
+    "result__text",
+    "result__order",
+    "result__skp__uuid",
+    "result__skp__status",
+    "result__skp__version",
+    "result__skp__employee__name",
+    "result__skp__employee__front_title",
+    "result__skp__employee__back_title",
+    "result__skp__position__name",
+    "result__skp__position__unit__agency_id",
+    "result__skp__position__unit__path",
+)
+
+
+def _cascade_links(condition: Q) -> QuerySet[CascadeLink]:
+    return (
+        CascadeLink.objects.filter(condition)
+        .select_related("result__skp__employee", "result__skp__position__unit")
+        .only(*_CASCADE_FIELDS)
+    )
+
+
 def cascade_children(result_ids: list[int]) -> dict[int, list[PlannedResult]]:
     """The results supporting each of ``result_ids``, one query per tree level."""
     children: dict[int, list[PlannedResult]] = {}
-    links = CascadeLink.objects.filter(supports_result_id__in=result_ids).select_related(
-        "result__skp__employee", "result__skp__position__unit"
-    )
-    for link in links:
+    for link in _cascade_links(Q(supports_result_id__in=result_ids)):
         if link.result.skp.status in LIVE_STATUSES:
             children.setdefault(link.supports_result_id, []).append(link.result)
     return children
@@ -197,9 +221,7 @@ def cascade_children(result_ids: list[int]) -> dict[int, list[PlannedResult]]:
 def goal_roots(goal: OrganisationGoal) -> list[PlannedResult]:
     return [
         link.result
-        for link in CascadeLink.objects.filter(supports_goal=goal).select_related(
-            "result__skp__employee", "result__skp__position__unit"
-        )
+        for link in _cascade_links(Q(supports_goal=goal))
         if link.result.skp.status in LIVE_STATUSES
     ]
 
