@@ -138,6 +138,11 @@ def round_progress(round_: Round) -> Progress:
     )
 
 
+def rater_by_nip(subject: Subject, nip: str) -> Employee | None:
+    """The employee of the round's agency with this NIP (or NI PPPK), to be added as a rater."""
+    return Employee.objects.filter(nip=nip.strip(), agency_id=subject.round.agency_id).first()
+
+
 def subject_raters(subject: Subject) -> list[RaterAssignment]:
     """Who is asked to rate one person (for HR's editing page): raters and groups."""
     return list(

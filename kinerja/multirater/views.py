@@ -20,7 +20,6 @@ from kinerja.multirater.enums import AssignmentStatus, RoundStatus
 from kinerja.multirater.forms import AnswerForm, RaterAddForm, RoundOpenForm
 from kinerja.multirater.models import RaterAssignment, Round, Subject
 from kinerja.multirater.notes import note_texts
-from kinerja.org.models import Employee
 from kinerja.planning.models import AssessmentPeriod
 from kinerja.regulation.multirater import HOUSE_SCALE_1_5, explain_scale
 
@@ -178,9 +177,7 @@ def subject_raters(request: HttpRequest, uuid) -> HttpResponse:
     subject = _subject(request, uuid)
     form = RaterAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        rater = Employee.objects.filter(
-            nip=form.cleaned_data["nip"].strip(), agency_id=subject.round.agency_id
-        ).first()
+        rater = selectors.rater_by_nip(subject, form.cleaned_data["nip"])
         if rater is None:
             form.add_error("nip", _("No employee of this agency has this NIP."))
         else:

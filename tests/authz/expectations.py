@@ -1530,6 +1530,18 @@ RULES.update(
         "POST /api/v1/multirater/rounds/{uuid}/close": operation(
             as_api(AGENCY_HR), params=_mr_round_param
         ),
+        "GET /api/v1/multirater/subjects/{uuid}/raters": operation(
+            as_api(AGENCY_HR), params=lambda t: {"uuid": multirater_subject(t).uuid}
+        ),
+        # The target as their own peer: refused by the rule after the permission check.
+        "POST /api/v1/multirater/subjects/{uuid}/raters": operation(
+            as_api(AGENCY_HR),
+            params=lambda t: {"uuid": multirater_subject(t).uuid},
+            data=lambda t: {"nip": t.emp.nip, "relation": "peer"},
+        ),
+        "DELETE /api/v1/multirater/raters/{uuid}": operation(
+            as_api(AGENCY_HR), params=lambda t: {"uuid": multirater_task(t).uuid}
+        ),
         "GET /api/v1/multirater/tasks": operation(
             MULTIRATER_TASKS, marker=lambda t: str(multirater_round(t).uuid)
         ),

@@ -22,6 +22,8 @@ from kinerja.api.pagination import Pagination
 from kinerja.api.v1.schemas.multirater import (
     AnswerIn,
     ProgressOut,
+    RaterIn,
+    RaterOut,
     RemindOut,
     RoundIn,
     RoundOut,
@@ -30,7 +32,7 @@ from kinerja.api.v1.schemas.multirater import (
 )
 from kinerja.core.exceptions import ApplicationError
 from kinerja.multirater import selectors, services
-from kinerja.multirater.models import Round, Subject
+from kinerja.multirater.models import RaterAssignment, Round, Subject
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod
 from kinerja.regulation.berakhlak import core_value
@@ -130,6 +132,61 @@ def round_close(request: HttpRequest, uuid: UUID):
     round_ = _round(request, uuid, "multirater.manage_round")
     services.round_close(round=round_, actor=request.user)
     return _fresh(request, round_)
+
+
+def _subject(request: HttpRequest, uuid: UUID) -> Subject:
+    subject = get_object_or_404(
+        Subject.objects.filter(round__in=selectors.rounds_visible_to(request.user)).select_related(
+            "employee", "round__root_unit"
+        ),
+        uuid=uuid,
+    )
+    if not may(request.user, "multirater.manage_round", subject.round):
+        raise PermissionDenied
+    return subject
+
+
+@router.get(
+    "/multirater/subjects/{uuid}/raters",
+    response=list[RaterOut],
+    summary="Who is asked to rate one person (HR over the round)",
+)
+def rater_list(request: HttpRequest, uuid: UUID):
+    return selectors.subject_raters(_subject(request, uuid))
+
+
+@router.post(
+    "/multirater/subjects/{uuid}/raters",
+    response={201: RaterOut},
+    summary="Ask one more person to rate (until the round closes)",
+)
+def rater_add(request: HttpRequest, uuid: UUID, payload: RaterIn):
+    subject = _subject(request, uuid)
+    rater = selectors.rater_by_nip(subject, payload.nip)
+    if rater is None:
+        raise ApplicationError(_("No employee of this agency has this NIP."))
+    assignment = services.rater_add(
+        subject=subject, rater=rater, relation=payload.relation, actor=request.user
+    )
+    return Status(201, assignment)
+
+
+@router.delete(
+    "/multirater/raters/{uuid}",
+    response={204: None},
+    summary="Withdraw a request for feedback not answered yet",
+)
+def rater_remove(request: HttpRequest, uuid: UUID):
+    assignment = get_object_or_404(
+        RaterAssignment.objects.filter(
+            subject__round__in=selectors.rounds_visible_to(request.user)
+        ).select_related("subject__round__root_unit", "rater"),
+        uuid=uuid,
+    )
+    if not may(request.user, "multirater.manage_round", assignment.subject.round):
+        raise PermissionDenied
+    services.rater_remove(assignment=assignment, actor=request.user)
+    return Status(204, None)
 
 
 @router.get("/multirater/tasks", response=list[TaskOut], summary="The 360° forms asked of you")

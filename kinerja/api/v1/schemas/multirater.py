@@ -10,7 +10,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-from kinerja.multirater.enums import AssignmentStatus, RaterRelation, RoundStatus
+from kinerja.multirater.enums import AssignmentStatus, RaterRelation, RaterSource, RoundStatus
 from kinerja.multirater.services import COMMENT_MAX, OVERALL
 from kinerja.regulation.berakhlak import CORE_VALUE_CODES
 from kinerja.regulation.multirater import MIN_GROUP, SCALE_MAX, SCALE_MIN
@@ -176,3 +176,34 @@ class SummaryOut(Schema):
 
 class RemindOut(Schema):
     reminded: int = Field(description="How many raters were told (in-app and by email).")
+
+
+class RaterIn(Schema):
+    nip: str = Field(max_length=18, description="The NIP or NI PPPK of the rater.")
+    relation: RaterRelation = Field(description="The rater group.")
+
+
+class RaterOut(Schema):
+    """Who is asked to rate the person (HR's rater editing): never what they answered."""
+
+    uuid: UUID
+    employee: UUID
+    name: str
+    nip: str
+    relation: RaterRelation
+    source: RaterSource
+    status: AssignmentStatus = Field(
+        description="Whether the rater has answered; an answered rater cannot be removed."
+    )
+
+    @staticmethod
+    def resolve_employee(obj) -> UUID:
+        return obj.rater.uuid
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.rater.full_name
+
+    @staticmethod
+    def resolve_nip(obj) -> str:
+        return obj.rater.nip or ""
