@@ -48,7 +48,6 @@ PACING = float(os.environ.get("SURGE_PACING", "2"))
 MAX_ADDITIONS = 8  # results and indicators one employee adds before only rewording
 RUN = os.environ.get("SURGE_RUN", "manual")
 SKP_PAGE = re.compile(r"^/rencana/skp/[0-9a-f-]{36}/$")
-EVALUATION_PAGE = re.compile(r"^/penilaian/skp/[0-9a-f-]{36}/[0-9a-f-]{36}/(\?waiting=1)?$")
 RECOMMENDED = re.compile(r'data-testid="recommendation" data-rating="([a-z_]*)"')
 RATINGS = ("below", "as_expected", "above")
 DEPARTURE_SHARE = 0.15  # ratings that depart from the recommendation, with a justification
@@ -355,8 +354,9 @@ class AssessorUser(Visitor):
     @task(3)
     def rate(self) -> None:
         """Open a team member's evaluation from the "waiting" queue, change the radios
-        (the page asks for the preview), then save the ratings; the browser follows
-        the redirect back to the page."""
+        (the page asks for the preview, with the recommendation it shows), then save the
+        ratings as the form's htmx POST does; the rating panel comes back re-rendered
+        with its "saved" notice."""
         window = plan().get("rating_window")
         if not window or not self.me.get("rate"):
             return
@@ -370,7 +370,8 @@ class AssessorUser(Visitor):
             results = pick.choice([r for r in RATINGS if r != recommended])
         behaviour = pick.choice(RATINGS)
         self.page(
-            f"{page}?results_rating={results}&behaviour_rating={behaviour}",
+            f"{page}?results_rating={results}&behaviour_rating={behaviour}"
+            f"&recommended={recommended}",
             "evaluation preview",
             htmx=True,
         )
@@ -386,18 +387,15 @@ class AssessorUser(Visitor):
         with self.client.post(
             f"{page}nilai/?waiting=1",
             data=data,
-            allow_redirects=False,
+            headers={"HX-Request": "true", "X-CSRFToken": self.csrf()},
             name="rating save",
             catch_response=True,
         ) as response:
-            location = response.headers.get("Location", "")
-            ok = response.status_code == 302 and EVALUATION_PAGE.match(location) is not None
+            ok = response.status_code == 200 and 'data-testid="rating-saved"' in response.text
             if not ok:
                 response.failure(f"not rated: {response.status_code} {_start(response)}")
         figures = f"{results}/{behaviour}/{'justified' if departs else '-'}"
         record_write("rating", f"{skp}/{window}", marker, ok=ok, figures=figures)
-        if ok:
-            self.page(location, "evaluation page")
 
     def write_expectations(self, skp: str) -> bool:
         marker = self.marker()

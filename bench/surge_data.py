@@ -582,11 +582,12 @@ def _issue4_screens(plan: dict, leader: dict, htmx: dict) -> list[tuple]:
             "notes": "Profil (profil)",
         }
         preview = f"{page}?results_rating=as_expected&behaviour_rating=above"
+        preview += f"&recommended={recommended or ''}"
         screens += [
             ("rating queue (waiting)", rater, "get", "/penilaian/?waiting=1", None, {}),
             ("evaluation page", rater, "get", f"{page}?waiting=1", None, {}),
             ("evaluation preview", rater, "get", preview, None, htmx),
-            ("rating save", rater, "post", f"{page}nilai/?waiting=1", rating, {}),
+            ("rating save", rater, "post", f"{page}nilai/?waiting=1", rating, htmx),
         ]
     screens += [
         ("unit results", leader, "get", "/penilaian/organisasi/", None, {}),

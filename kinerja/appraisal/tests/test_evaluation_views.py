@@ -198,6 +198,54 @@ def test_evaluation_rate_view_departure_without_justification_shows_error(client
     assert not Evaluation.objects.filter(predicate__gt="").exists()
 
 
+def test_evaluation_rate_htmx_answers_with_the_rating_panel(client, world, team):
+    (indicator,) = indicators_of(team.staff)
+    report(team.staff, team.q1, {indicator: 3})
+    _login(client, world, "section_head")
+    url = _url(team.staff, team.q1, "appraisal:evaluation_rate")
+    refused = client.post(
+        url, {"results_rating": "above", "behaviour_rating": "above"}, HTTP_HX_REQUEST="true"
+    )
+    assert refused.status_code == 200  # htmx swaps it in: the errors beside the fields
+    assert 'data-testid="justification-error"' in refused.content.decode()
+    assert 'data-testid="rating-saved"' not in refused.content.decode()
+    assert not Evaluation.objects.filter(predicate__gt="").exists()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            url,
+            {"results_rating": "as_expected", "behaviour_rating": "above"},
+            HTTP_HX_REQUEST="true",
+        )
+    panel = response.content.decode()
+    assert response.status_code == 200
+    assert panel.startswith('<div id="rating-panel">')
+    assert 'data-testid="rating-saved"' in panel
+    assert 'data-predicate="baik"' in panel and panel.count('data-testid="matrix-hit"') == 1
+    assert 'hx-swap-oob="true"' in panel and 'data-status="draft"' in panel
+    assert 'data-testid="finalise-form"' in panel
+    assert Evaluation.objects.get(skp=team.staff, window=team.q1).predicate == "baik"
+    # Cheaper than the plain form's save and the page load its redirect asks for.
+    with CaptureQueriesContext(connection) as plain:
+        saved = client.post(url, {"results_rating": "as_expected", "behaviour_rating": "above"})
+        client.get(saved["Location"])
+    assert len(captured) < len(plain) - 15
+
+
+def test_evaluation_preview_uses_the_recommendation_the_page_sent(client, world, team):
+    (indicator,) = indicators_of(team.staff)
+    report(team.staff, team.q1, {indicator: 3})
+    _login(client, world, "section_head")
+    asked = {"results_rating": "above", "behaviour_rating": "above"}
+    with CaptureQueriesContext(connection) as computed:
+        client.get(_url(team.staff, team.q1), asked, HTTP_HX_REQUEST="true")
+    with CaptureQueriesContext(connection) as sent:
+        response = client.get(
+            _url(team.staff, team.q1), asked | {"recommended": "above"}, HTTP_HX_REQUEST="true"
+        )
+    assert 'data-departs="0"' in response.content.decode()
+    assert len(sent) < len(computed)
+
+
 def test_evaluation_rate_view_invalid_input_is_400(client, world, team):
     _login(client, world, "section_head")
     response = client.post(

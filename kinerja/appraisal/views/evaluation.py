@@ -288,23 +288,20 @@ def page_context(
     empty = None if feedback["partial"] else []
     values = [(value, feedback["by_value"].get(value.code, empty)) for value in BERAKHLAK_2021]
     attendance = attendance_for(skp, window)
-    is_final = evaluation.status == EvaluationStatus.FINAL
-    can_rate = not is_final and may(user, "appraisal.rate_evaluation", evaluation)
-    rated = bool(evaluation.predicate)
     recommended = str(recommendation.rating) if recommendation.rating is not None else ""
-    if form is None and can_rate:
-        form = RateForm(
-            initial={
-                "results_rating": evaluation.results_rating or recommended or None,
-                "behaviour_rating": evaluation.behaviour_rating or None,
-                "justification": evaluation.justification,
-                "notes": evaluation.notes,
-            }
-        )
     waiting = request.GET.get("waiting") == "1"
     previous = following = row = None
-    assesses = may(user, "appraisal.rate_evaluation", evaluation)
-    if assesses:
+    rating = _rating_context(
+        request,
+        skp,
+        window,
+        evaluation,
+        recommended=recommended,
+        attendance=attendance,
+        rounding=inputs["rounding"],
+        form=form,
+    )
+    if rating["assesses"]:
         found = _queue(request, skp.period, window)
         row = found.row_of(skp)
         before, after = found.neighbours(skp, waiting_only=waiting)
@@ -319,57 +316,86 @@ def page_context(
     # Through the actor: the permission rules may already have asked the same question.
     superiors = actor.superiors(skp.employee, evaluation_date(skp, window))
     employee = actor.employee
-    current_results = (
-        form.data.get("results_rating") if form is not None and form.is_bound else ""
-    ) or ""
-    current_behaviour = (
-        form.data.get("behaviour_rating") if form is not None and form.is_bound else ""
-    ) or ""
-    context = {
-        "skp": skp,
-        "window": window,
-        "window_key": window_key(window),
-        "evaluation": evaluation,
-        "is_final": is_final,
+    return rating | {
         "is_own": employee is not None and employee.pk == skp.employee_id,
-        "assesses": assesses,
-        "can_rate": can_rate,
-        "can_finalise": not is_final
-        and rated
-        and may(user, "appraisal.finalise_evaluation", evaluation),
-        "form": form,
         "recommendation": recommendation,
-        "recommended": recommended,
         "results": results,
         "values": values,
         "attendance": attendance,
-        "attendance_total": _attendance_total(attendance),
         "report": report,
         "superiors": superiors,
         "previous_url": previous,
         "next_url": following,
-        "waiting": waiting,
         "queue_url": reverse("appraisal:queue")
         + "?"
         + urlencode({"window": window_key(window), **({"waiting": 1} if waiting else {})}),
-        "matrix": _matrix(evaluation.results_rating, evaluation.behaviour_rating),
-        "matrix_source": MATRIX_SOURCE,
-        "matrix_columns": [rating.label for rating in _MATRIX_ACROSS],
         "recommended_label": Rating(recommended).label if recommended else "",
-        "predicate_why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating)
-        if rated
-        else "",
         "feedback_partial": feedback["partial"],
         "value_messages": sum(
             len(thread.messages if feedback["partial"] else thread)
             for _value, thread in values
             if thread
         ),
+    }
+
+
+def _rating_context(
+    request: HttpRequest,
+    skp: Skp,
+    window: ReportingWindow | None,
+    evaluation: Evaluation,
+    *,
+    recommended: str,
+    attendance,
+    rounding: str | None,
+    form: RateForm | None,
+) -> dict:
+    """What the rating panel shows (the form or the ratings, the predicate with its
+    matrix, the distribution, the PDF link and the finalise button): the page's part
+    that a rating changes, also sent alone as the answer to the form's htmx POST."""
+    user = request.user
+    is_final = evaluation.status == EvaluationStatus.FINAL
+    assesses = may(user, "appraisal.rate_evaluation", evaluation)
+    can_rate = not is_final and assesses
+    rated = bool(evaluation.predicate)
+    if form is None and can_rate:
+        form = RateForm(
+            initial={
+                "results_rating": evaluation.results_rating or recommended or None,
+                "behaviour_rating": evaluation.behaviour_rating or None,
+                "justification": evaluation.justification,
+                "notes": evaluation.notes,
+            }
+        )
+    bound = form is not None and form.is_bound
+    current_results = (form.data.get("results_rating") if bound else "") or ""
+    current_behaviour = (form.data.get("behaviour_rating") if bound else "") or ""
+    context = {
+        "skp": skp,
+        "window": window,
+        "window_key": window_key(window),
+        "evaluation": evaluation,
+        "is_final": is_final,
+        "assesses": assesses,
+        "can_rate": can_rate,
+        "can_finalise": not is_final
+        and rated
+        and may(user, "appraisal.finalise_evaluation", evaluation),
+        "form": form,
+        "recommended": recommended,
+        "attendance_total": _attendance_total(attendance),
+        "waiting": request.GET.get("waiting") == "1",
+        "matrix": _matrix(evaluation.results_rating, evaluation.behaviour_rating),
+        "matrix_source": MATRIX_SOURCE,
+        "matrix_columns": [rating.label for rating in _MATRIX_ACROSS],
+        "predicate_why": explain_predicate(evaluation.results_rating, evaluation.behaviour_rating)
+        if rated
+        else "",
         "page_url": evaluation_url(skp, window),
     }
     context.update(
         _distribution_and_document(
-            user, skp, window, evaluation, assesses=assesses, rounding=inputs["rounding"]
+            user, skp, window, evaluation, assesses=assesses, rounding=rounding
         )
     )
     context.update(
@@ -389,7 +415,7 @@ def _distribution_and_document(
     evaluation: Evaluation,
     *,
     assesses: bool,
-    rounding: str,
+    rounding: str | None,
 ) -> dict:
     """For the assessor, the unit's distribution warning (a consideration, never a block:
     the same partial as calibration, counting whom ``distribution_employee_ids`` counts);
@@ -417,9 +443,13 @@ def evaluation_page(request: HttpRequest, uuid, window: str) -> HttpResponse:
     skp, window_obj, evaluation = _load(request, uuid, window)
     if request.htmx and "results_rating" in request.GET:
         # The rating form asks, as the assessor clicks, whether a justification is now
-        # required and which predicate the two ratings give; nothing is saved.
-        recommendation = compute_recommendation(skp, window_obj)
-        recommended = str(recommendation.rating) if recommendation.rating is not None else ""
+        # required and which predicate the two ratings give; nothing is saved. The form
+        # sends the recommendation the page showed (only this hint depends on it; saving
+        # checks the recommendation again), else it is computed.
+        recommended = request.GET.get("recommended")
+        if recommended not in ("", *Rating.values):
+            recommendation = compute_recommendation(skp, window_obj)
+            recommended = str(recommendation.rating) if recommendation.rating is not None else ""
         return render(
             request,
             "appraisal/evaluation_preview.html",
@@ -446,7 +476,7 @@ def evaluation_rate_view(request: HttpRequest, uuid, window: str) -> HttpRespons
     form = RateForm(request.POST)
     if form.is_valid():
         try:
-            evaluation_rate(
+            rated = evaluation_rate(
                 evaluation=evaluation,
                 results_rating=form.cleaned_data["results_rating"],
                 behaviour_rating=form.cleaned_data["behaviour_rating"],
@@ -458,11 +488,48 @@ def evaluation_rate_view(request: HttpRequest, uuid, window: str) -> HttpRespons
             field = error.extra.get("field")
             form.add_error(field if field in form.fields else None, error.message)
         else:
-            messages.success(request, _("The ratings are saved; the predicate is shown below."))
+            saved = _("The ratings are saved; the predicate is shown below.")
+            if request.htmx:
+                rated.skp, rated.window = skp, window_obj
+                return _rating_panel(request, skp, window_obj, rated, saved=saved)
+            messages.success(request, saved)
             target = evaluation_url(skp, window_obj, waiting=request.GET.get("waiting") == "1")
             return redirect(target)
+    if request.htmx:
+        # Refused: the panel again with the errors and what was typed (htmx swaps 200s).
+        return _rating_panel(request, skp, window_obj, evaluation, form=form)
     context = page_context(request, skp, window_obj, evaluation, form=form)
     return render(request, "appraisal/evaluation_detail.html", context, status=400)
+
+
+def _rating_panel(
+    request: HttpRequest,
+    skp: Skp,
+    window: ReportingWindow | None,
+    evaluation: Evaluation,
+    *,
+    form: RateForm | None = None,
+    saved: str = "",
+) -> HttpResponse:
+    """The rating panel alone (and the status badge beside the title), for the form's
+    htmx POST: the rest of the page does not change with a rating."""
+    if saved:
+        recommended = evaluation.recommended_results_rating  # as the service just saved it
+    else:
+        recommendation = compute_recommendation(skp, window)
+        recommended = str(recommendation.rating) if recommendation.rating is not None else ""
+    context = _rating_context(
+        request,
+        skp,
+        window,
+        evaluation,
+        recommended=recommended,
+        attendance=attendance_for(skp, window),
+        rounding=None,
+        form=form,
+    )
+    context |= {"saved": saved, "oob": True}
+    return render(request, "appraisal/evaluation_rating_panel.html", context)
 
 
 @login_required
