@@ -728,6 +728,10 @@ RULES: dict[str, tuple[str, Rule]] = {
         "set up a unit's public survey, its periods and poster (HR over the unit)",
         _manage_survey,
     ),
+    "surveys.open_agency_period": (
+        "open a survey period for every survey unit of the agency (HR over the whole agency)",
+        _agency_wide_hr,
+    ),
     "surveys.view_results": (
         "read and export a unit's survey results (HR and leaders over the unit)",
         _view_survey_results,

@@ -132,8 +132,19 @@ class ServiceOptionForm(_Styled, forms.Form):
 
 
 class SurveyPeriodForm(_Styled, forms.ModelForm):
-    def __init__(self, *args, **kwargs):
+    """A survey period for one unit; HR over the whole agency may open it for every
+    survey unit of the agency at once (``agency_wide``)."""
+
+    agency_wide = forms.BooleanField(
+        label=_("For every survey unit of the agency"),
+        required=False,
+        help_text=_("One period shared by all units, so their indexes cover the same dates."),
+    )
+
+    def __init__(self, *args, agency_wide_allowed: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not agency_wide_allowed:
+            del self.fields["agency_wide"]
         self.style()
 
     class Meta:

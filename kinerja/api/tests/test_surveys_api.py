@@ -140,3 +140,26 @@ def test_api_only_the_public_survey_takes_no_credentials():
         if not operation.get("security")
     }
     assert open_operations == {"GET /api/v1/surveys/form", "POST /api/v1/surveys/responses"}
+
+
+def test_api_agency_wide_period_needs_hr_over_the_whole_agency(client, world):
+    from django.contrib.auth import get_user_model
+
+    from kinerja.access.models import RoleKind, ScopedRole
+    from kinerja.surveys.models import SurveyPeriod
+
+    survey_unit = SurveyUnit.objects.create(unit=world.health, slug="dinkes")
+    url = f"{API}/survey-units/{survey_unit.uuid}/periods"
+    shared = {"name": "2027 bersama", "start_date": "2027-01-01", "end_date": "2027-06-30",
+              "agency_wide": True}  # fmt: skip
+    unit_hr = get_user_model().objects.create_user(username="sdm.dinkes", password=None)
+    ScopedRole.objects.create(
+        user=unit_hr, role=RoleKind.HR_ADMIN, agency=world.agency, unit=world.health
+    )
+    client.force_login(unit_hr)
+    assert post_json(client, url, shared).status_code == 403
+    assert not SurveyPeriod.objects.filter(name="2027 bersama").exists()
+    client.force_login(world.users["hr"])
+    created = post_json(client, url, shared)
+    assert created.status_code == 201 and created.json()["agency_wide"] is True
+    assert SurveyPeriod.objects.get(name="2027 bersama").unit_id is None

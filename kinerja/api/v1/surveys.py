@@ -237,10 +237,13 @@ def survey_period_list(request: HttpRequest, uuid: UUID):
 )
 def survey_period_create(request: HttpRequest, uuid: UUID, payload: SurveyPeriodIn):
     survey_unit = _survey_unit(request, uuid, "surveys.manage_survey")
+    agency = survey_unit.unit.agency
+    if payload.agency_wide and not may(request.user, "surveys.open_agency_period", agency):
+        raise PermissionDenied
     try:
         period = services.survey_period_create(
-            agency=survey_unit.unit.agency,
-            unit=survey_unit.unit,
+            agency=agency,
+            unit=None if payload.agency_wide else survey_unit.unit,
             name=payload.name,
             start_date=payload.start_date,
             end_date=payload.end_date,

@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -292,3 +293,40 @@ def test_results_without_answers_or_periods_render(client, world, survey):
     assert empty.status_code == 200 and "results" not in empty.context
     report = client.get(reverse("surveys:report", args=[survey.unit.uuid]))
     assert report.status_code == 404
+
+
+def _unit_hr(world):
+    """An HR admin over the puskesmas only (not the whole agency)."""
+    from kinerja.access.models import RoleKind, ScopedRole
+
+    user = get_user_model().objects.create_user(username="sdm.pkm", password=None)
+    ScopedRole.objects.create(
+        user=user, role=RoleKind.HR_ADMIN, agency=world.agency, unit=world.puskesmas
+    )
+    return user
+
+
+def test_agency_hr_opens_one_period_for_every_survey_unit(client, world, survey):
+    other = SurveyUnit.objects.create(unit=world.health, slug="dinkes", population_served=50)
+    login(client, world, "hr")
+    url = reverse("surveys:period_create", args=[survey.unit.uuid])
+    assert "agency_wide" in client.get(url).context["form"].fields
+    later = survey.on + datetime.timedelta(days=100)
+    data = {"name": "Semester bersama", "start_date": later.isoformat(),
+            "end_date": later.isoformat(), "agency_wide": "on"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    shared = SurveyPeriod.objects.get(name="Semester bersama")
+    assert shared.unit_id is None and shared.agency_id == world.agency.pk
+    page = client.get(reverse("surveys:results", args=[other.uuid]))
+    assert shared in page.context["periods"]
+
+
+def test_unit_hr_opens_periods_for_their_unit_only(client, world, survey):
+    client.force_login(_unit_hr(world))
+    url = reverse("surveys:period_create", args=[survey.unit.uuid])
+    assert "agency_wide" not in client.get(url).context["form"].fields
+    later = survey.on + datetime.timedelta(days=100)
+    data = {"name": "Hanya unit", "start_date": later.isoformat(),
+            "end_date": later.isoformat(), "agency_wide": "on"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    assert SurveyPeriod.objects.get(name="Hanya unit").unit_id == world.puskesmas.pk

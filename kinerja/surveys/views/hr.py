@@ -150,12 +150,16 @@ def survey_edit(request: HttpRequest, uuid) -> HttpResponse:
 @login_required
 def period_create(request: HttpRequest, uuid) -> HttpResponse:
     survey_unit = _visible(request, uuid, "surveys.manage_survey")
-    form = SurveyPeriodForm(request.POST or None)
+    agency = survey_unit.unit.agency
+    form = SurveyPeriodForm(
+        request.POST or None,
+        agency_wide_allowed=may(request.user, "surveys.open_agency_period", agency),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             survey_period_create(
-                agency=survey_unit.unit.agency,
-                unit=survey_unit.unit,
+                agency=agency,
+                unit=None if form.cleaned_data.get("agency_wide") else survey_unit.unit,
                 name=form.cleaned_data["name"],
                 start_date=form.cleaned_data["start_date"],
                 end_date=form.cleaned_data["end_date"],

@@ -74,6 +74,10 @@ class SurveyPeriodIn(Schema):
     name: str
     start_date: datetime.date
     end_date: datetime.date
+    agency_wide: bool = Field(
+        False,
+        description="For every survey unit of the agency (HR over the whole agency only).",
+    )
 
 
 class SurveyPeriodOut(Schema):
