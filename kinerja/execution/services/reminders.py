@@ -1,5 +1,9 @@
 """Deadline reminders: in the app and by email, each sent once.
 
+* **Plans** — N days before the period's planning deadline (``planning_deadline``), every
+  employee holding a post in the agency whose SKP in force is missing, a draft or
+  returned gets a reminder (a submitted SKP waits for the assessor, who was told when it
+  was submitted).
 * **Reports** — N days before a reporting window's deadline (``report_deadline``; by
   default 7 and 1), every employee with an approved SKP in force during the window whose
   report for it is not submitted gets a reminder.
@@ -35,7 +39,8 @@ from kinerja.execution.models import PeriodReport
 from kinerja.execution.services.finality import FINAL
 from kinerja.notifications.models import ReminderLog
 from kinerja.notifications.services import notify
-from kinerja.org.models import Employee
+from kinerja.org.models import Assignment, Employee
+from kinerja.org.selectors import active_on
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import AssessmentPeriod, ReportingWindow, Skp
 
@@ -47,6 +52,7 @@ DIGEST_NAMES = 15  # names listed in an assessor's digest; the count says the re
 class ReminderRun:
     """What one run sent: reminders per kind, and those skipped as already sent."""
 
+    plans: int = 0
     reports: int = 0
     assessments: int = 0
     already_sent: int = 0
@@ -96,6 +102,78 @@ def _deliver(
         return False
     notify(recipient=user, title=title, body=body, link=link, email=True)
     return True
+
+
+# --- plans -----------------------------------------------------------------------------
+
+
+def unplanned_employees(period: AssessmentPeriod, on: datetime.date) -> QuerySet[Employee]:
+    """Active employees with a login who hold a post in the period's agency on ``on``
+    (clamped to the period) and have no submitted or approved SKP in force that day."""
+    day = max(period.start_date, min(on, period.end_date))
+    planned = Skp.objects.filter(
+        employee=OuterRef("pk"),
+        period=period,
+        status__in=[SkpStatus.SUBMITTED, SkpStatus.APPROVED],
+        start_date__lte=day,
+        end_date__gte=day,
+    )
+    holds_post = Assignment.objects.filter(active_on(day), employee=OuterRef("pk"))
+    return (
+        Employee.objects.filter(
+            agency_id=period.agency_id,
+            is_active=True,
+            user__isnull=False,
+            user__is_active=True,
+        )
+        .filter(Exists(holds_post))
+        .exclude(Exists(planned))
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def planning_reminders_send(
+    *, on: datetime.date | None = None, days: Iterable[int] | None = None, run=None
+) -> ReminderRun:
+    on = on or today()
+    days = reminder_days(days)
+    run = run or ReminderRun()
+    horizon = on + datetime.timedelta(days=max(days))
+    periods = AssessmentPeriod.objects.filter(
+        planning_deadline__gte=on, planning_deadline__lte=horizon
+    )
+    link = _link("planning:my_skp")
+    for period in periods:
+        threshold = due_threshold(period.planning_deadline, on, days)
+        if threshold is None:
+            continue
+        key = f"planning:{period.uuid}:{threshold}"
+        run.keys.append(key)
+        with translation.override(settings.LANGUAGE_CODE):
+            words = {"year": period.year, "date": date_format(period.planning_deadline, "j F Y")}
+            title = _("Reminder: your SKP for %(year)s is due on %(date)s") % words
+            body = (
+                _(
+                    "Your performance plan (SKP) for %(year)s has not been submitted to your "
+                    "assessor yet. Please complete and submit it by %(date)s."
+                )
+                % words
+            )
+        sent = _sent_before(key)
+        with transaction.atomic():
+            for employee in unplanned_employees(period, on):
+                if _deliver(
+                    user=employee.user,
+                    key=key,
+                    title=title,
+                    body=body,
+                    link=link,
+                    run=run,
+                    sent=sent,
+                ):
+                    run.plans += 1
+    return run
 
 
 # --- reports ---------------------------------------------------------------------------
@@ -264,6 +342,7 @@ def reminders_send(
 ) -> ReminderRun:
     """Every reminder due on ``on`` (today), each to each person once."""
     run = ReminderRun()
+    planning_reminders_send(on=on, days=days, run=run)
     report_reminders_send(on=on, days=days, run=run)
     assessment_reminders_send(on=on, days=days, run=run)
     return run

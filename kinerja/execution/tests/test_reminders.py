@@ -1,5 +1,6 @@
-"""Deadline reminders: reports before each window's deadline, a digest for assessors
-before the assessment deadline; each reminder reaches each person once."""
+"""Deadline reminders: plans before the planning deadline, reports before each window's
+deadline, a digest for assessors before the assessment deadline; each reminder reaches
+each person once."""
 
 import datetime
 from io import StringIO
@@ -206,7 +207,7 @@ def test_send_reminders_command_reports_what_it_sent(team, plan, world):
     call_command("send_reminders", "--date", day, "--days", "7,1", stdout=out)
     call_command("send_reminders", "--date", day, stdout=out)
 
-    assert "Reminders sent: 5 report" in out.getvalue()
+    assert "Reminders sent: 0 plan, 5 report" in out.getvalue()
     assert "5 already sent before" in out.getvalue()
     assert len(notified(world.users["staff"])) == 1
 
@@ -216,3 +217,29 @@ def test_send_reminders_command_rejects_a_bad_date(db):
 
     with pytest.raises(CommandError):
         call_command("send_reminders", "--date", "kemarin")
+
+
+def test_planning_reminder_goes_to_those_without_a_submitted_plan(send, plan, world):
+    """Staff's plan is a draft, the peer has none: both are reminded (as is everyone else
+    of the agency without a plan); the Kasi, Kabid and Kadis are approved; a submitted
+    plan waits for the assessor and is not reminded."""
+    deadline = plan.period.start_date + datetime.timedelta(days=30)
+    type(plan.period).objects.filter(pk=plan.period.pk).update(planning_deadline=deadline)
+    other = world.users["other_hr"]  # another agency's employee: never reminded here
+
+    run = send(deadline - datetime.timedelta(days=7))
+
+    assert run.plans == len(ReminderLog.objects.filter(key__startswith="planning:"))
+    for persona in ["staff", "peer"]:
+        notes = notified(world.users[persona])
+        assert len(notes) == 1 and str(plan.period.year) in notes[0].title
+    for persona in ["section_head", "division_head", "head_of_office"]:
+        assert notified(world.users[persona]) == []
+    assert notified(other) == []
+
+    Skp.objects.filter(pk=plan.staff.pk).update(status=SkpStatus.SUBMITTED)
+    urgent = send(deadline - datetime.timedelta(days=1))
+    assert urgent.plans == run.plans - 1  # staff's plan now waits for the assessor
+    assert len(notified(world.users["staff"])) == 1
+    assert len(notified(world.users["peer"])) == 2
+    assert send(deadline + datetime.timedelta(days=1)).plans == 0  # past the deadline

@@ -33,6 +33,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         run = reminders_send(on=on, days=days)
         self.stdout.write(
-            f"Reminders sent: {run.reports} report, {run.assessments} assessment digest; "
+            f"Reminders sent: {run.plans} plan, {run.reports} report, "
+            f"{run.assessments} assessment digest; "
             f"{run.already_sent} already sent before."
         )
