@@ -59,17 +59,6 @@ def _rating(hash_sql: str, shares: tuple[int, int]) -> str:
     )
 
 
-def predicate_case(results: str, behaviour: str) -> str:
-    """The official predicate matrix as one SQL ``CASE`` over two rating columns."""
-    from kinerja.regulation.predicate import PREDICATE_MATRIX_2022
-
-    arms = " ".join(
-        f"WHEN {results} = '{r.value}' AND {behaviour} = '{b.value}' THEN '{p.value}'"
-        for (r, b), p in PREDICATE_MATRIX_2022.items()
-    )
-    return f"CASE {arms} END"
-
-
 def _uuid_sql() -> str:
     from django.db import connection
 
@@ -146,6 +135,7 @@ def rate(period, seed: int, *, windows=None, annual: bool = True, final: bool = 
     from django.db import connection, transaction
 
     from kinerja.appraisal.models import Evaluation
+    from kinerja.appraisal.services.year_end import predicate_case_sql
     from kinerja.core.clock import now
     from kinerja.planning.enums import SkpStatus
     from kinerja.planning.models import ReportingWindow, Skp
@@ -164,7 +154,7 @@ def rate(period, seed: int, *, windows=None, annual: bool = True, final: bool = 
     )
     select = (
         f"SELECT {_uuid_sql()}, %s, %s, skp_id, window_id, '{status}', results, results,"
-        f" behaviour, '', {predicate_case('results', 'behaviour')}, '', assessor_id, %s,"
+        f" behaviour, '', {predicate_case_sql('results', 'behaviour')}, '', assessor_id, %s,"
         f" {finalised} FROM ("
         f" SELECT s.id AS skp_id, w.id AS window_id, s.approved_by_id AS assessor_id,"
         f" {results} AS results, {behaviour} AS behaviour"
