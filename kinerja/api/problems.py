@@ -27,6 +27,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import ConfigDict, Field
 
+from kinerja.api.field_messages import field_message
 from kinerja.core.exceptions import ApplicationError
 
 logger = logging.getLogger("kinerja.api")
@@ -93,7 +94,7 @@ def problem(status: int, detail: str = "", **extra: Any) -> HttpResponse:
 
 def _field_errors(exc: ValidationError) -> list[dict[str, Any]]:
     return [
-        {"loc": list(error.get("loc", ())), "msg": error.get("msg", ""), "type": error["type"]}
+        {"loc": list(error.get("loc", ())), "msg": field_message(error), "type": error["type"]}
         for error in exc.errors
     ]
 

@@ -87,6 +87,43 @@ def test_problem_422_invalid_query(bearer, world):
     ]
 
 
+def test_problem_422_field_messages_are_translated(bearer, world):
+    query = f"{API}/employees?limit=0&unit=nope"
+    english = bearer("staff").get(query).json()["errors"]
+    indonesian = bearer("staff").get(query, headers={"Accept-Language": "id"}).json()["errors"]
+
+    assert sorted(e["msg"] for e in english) == [
+        "Enter a valid identifier (UUID).",
+        "Enter a value of at least 1.",
+    ]
+    assert sorted(e["msg"] for e in indonesian) == [
+        "Isikan nilai paling sedikit 1.",
+        "Isikan pengenal yang sah (UUID).",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        ({"type": "missing", "msg": "Field required"}, "This field is required."),
+        (
+            {"type": "string_too_long", "msg": "…", "ctx": {"max_length": 18}},
+            "Enter at most 18 characters.",
+        ),
+        ({"type": "value_error", "msg": "Value error, Pilih unit."}, "Pilih unit."),
+        ({"type": "some_new_kind", "msg": "Pydantic's own words"}, "Pydantic's own words"),
+        ({"type": "greater_than", "msg": "Pydantic's words", "ctx": {}}, "Pydantic's words"),
+    ],
+)
+def test_field_message_per_error_type(error, message):
+    from django.utils import translation
+
+    from kinerja.api.field_messages import field_message
+
+    with translation.override("en"):
+        assert field_message(error) == message
+
+
 def test_problem_422_invalid_path_uuid(bearer, world):
     body = _problem(bearer("staff").get(f"{API}/employees/12345"), 422)
 
