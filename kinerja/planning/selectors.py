@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from kinerja.access.permissions import actor_for, agencies_visible_to, employees_managed_by
 from kinerja.core.clock import today
@@ -140,6 +140,21 @@ def assessor_results(skp: Skp, assessor: Employee | None) -> list[PlannedResult]
     if superior_skp is None:
         return []
     return list(superior_skp.results.prefetch_related("indicators"))
+
+
+def assessor_has_results(skp: Skp, assessor: Employee | None) -> bool:
+    """Whether ``assessor_results`` would offer anything, in one query."""
+    if assessor is None:
+        return False
+    on = max(skp.start_date, min(today(), skp.end_date))
+    superior_skp = Skp.objects.filter(
+        employee=assessor,
+        period_id=skp.period_id,
+        status=SkpStatus.APPROVED,
+        start_date__lte=on,
+        end_date__gte=on,
+    ).order_by("-version")
+    return PlannedResult.objects.filter(skp=Subquery(superior_skp.values("pk")[:1])).exists()
 
 
 def goals_for(skp: Skp) -> QuerySet[OrganisationGoal]:

@@ -83,14 +83,18 @@ def _result_problems(result: PlannedResult, *, senior: bool, approach: str) -> l
 def skp_problems(skp: Skp, *, for_approval: bool) -> list[str]:
     """What still stops this SKP from being submitted (or approved), in plain words."""
     problems = []
-    results = list(skp.results.prefetch_related("indicators", "links"))
+    if "results" in getattr(skp, "_prefetched_objects_cache", {}):
+        # The SKP page loaded them with their indicators and links (selectors.skp_detail).
+        results = list(skp.results.all())
+    else:
+        results = list(skp.results.prefetch_related("indicators", "links"))
     if not any(r.kind == ResultKind.MAIN for r in results):
         problems.append(_("Add at least one main result (RHK utama)."))
     senior = is_senior_executive(skp.position)
     for result in results:
         problems += _result_problems(result, senior=senior, approach=skp.approach)
     if for_approval:
-        missing = skp.expectations.filter(text="").count()
+        missing = sum(1 for expectation in skp.expectations.all() if not expectation.text)
         if missing:
             problems.append(
                 _("Write the leader's expectation for all seven BerAKHLAK values (%(n)s missing).")

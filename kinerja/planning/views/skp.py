@@ -29,7 +29,7 @@ from kinerja.planning.enums import AnnexKind, ResultKind, SkpStatus
 from kinerja.planning.forms import AdoptForm, ReturnForm
 from kinerja.planning.models import Skp
 from kinerja.planning.selectors import (
-    assessor_results,
+    assessor_has_results,
     current_period,
     skp_detail,
     skp_of,
@@ -234,7 +234,7 @@ def page_context(request: HttpRequest, skp: Skp) -> dict:
     ]
     if can_edit and not senior:
         assessor = superiors.assessor.employee if superiors.assessor else None
-        if not assessor_results(skp, assessor):
+        if not assessor_has_results(skp, assessor):
             context["assessor_panel"] = assessor_panel(skp, superiors)
     return context
 
