@@ -202,6 +202,7 @@ def unlinked_results(
 # more to load than the page takes to render.
 _CASCADE_FIELDS = (
     "supports_result_id",
+    "result__uuid",
     "result__text",
     "result__order",
     "result__skp__uuid",
@@ -319,24 +320,32 @@ def matrix_rows(employee_ids: set[int], period: AssessmentPeriod, on: datetime.d
     )
 
 
+CASCADE_PAGE_LEVELS = 3
+"""Levels of the cascade tree a page renders: the goal's supporters and the two levels
+below, which the page shows open. Deeper branches load when opened, so a large goal's
+page stays small (a whole office's tree is thousands of results)."""
+
+
 @dataclass
 class CascadeNode:
-    """One result in the cascade tree with the results that support it."""
+    """One result in the cascade tree with the results that support it: ``children``
+    down to the levels loaded, ``child_count`` also below them."""
 
     result: PlannedResult
     children: list["CascadeNode"] = field(default_factory=list)
+    child_count: int = 0
 
 
 def _node_order(result: PlannedResult) -> tuple:
     return (result.skp.employee.name, result.skp.version, result.order, result.pk)
 
 
-def cascade_tree(goal: OrganisationGoal) -> list[CascadeNode]:
-    """The results supporting a goal and, level by level, everyone's results below
-    them: one query per level (``goal_roots``, then ``cascade_children``)."""
-    roots = [CascadeNode(r) for r in sorted(goal_roots(goal), key=_node_order)]
-    level = roots
-    for _depth in range(MAX_CASCADE_DEPTH):
+def _grow(results: list[PlannedResult], levels: int) -> list[CascadeNode]:
+    """``results`` as nodes with ``levels - 1`` levels of supporters below them, one
+    query per level, and how many supporters each node of the last level has."""
+    nodes = [CascadeNode(r) for r in sorted(results, key=_node_order)]
+    level = nodes
+    for _depth in range(levels - 1):
         if not level:
             break
         children = cascade_children([node.result.pk for node in level])
@@ -345,9 +354,64 @@ def cascade_tree(goal: OrganisationGoal) -> list[CascadeNode]:
             node.children = [
                 CascadeNode(r) for r in sorted(children.get(node.result.pk, []), key=_node_order)
             ]
+            node.child_count = len(node.children)
             next_level += node.children
         level = next_level
-    return roots
+    if level:
+        counts = dict(
+            CascadeLink.objects.filter(
+                supports_result_id__in=[node.result.pk for node in level],
+                result__skp__status__in=LIVE_STATUSES,
+            )
+            .values("supports_result_id")
+            .annotate(n=Count("pk"))
+            .values_list("supports_result_id", "n")
+        )
+        for node in level:
+            node.child_count = counts.get(node.result.pk, 0)
+    return nodes
+
+
+def cascade_tree(goal: OrganisationGoal, levels: int = CASCADE_PAGE_LEVELS) -> list[CascadeNode]:
+    """The results supporting a goal and, level by level, the results below them."""
+    return _grow(goal_roots(goal), levels)
+
+
+def cascade_branch(result: PlannedResult, levels: int = 1) -> list[CascadeNode]:
+    """The results supporting ``result``, for opening a branch below the page's levels."""
+    return _grow(cascade_children([result.pk]).get(result.pk, []), levels)
+
+
+@dataclass
+class CascadeSize:
+    results: int
+    people: int
+    result_ids: set[int]
+
+
+def cascade_size(goal: OrganisationGoal) -> CascadeSize:
+    """How many results the whole tree holds (one per place in it) and whose they are:
+    ids only, one query per level, however many of them the page renders."""
+    live = Q(result__skp__status__in=LIVE_STATUSES)
+    rows = list(
+        CascadeLink.objects.filter(live, supports_goal=goal).values_list(
+            "result_id", "result__skp__employee_id"
+        )
+    )
+    places, people, result_ids = 0, set[int](), set[int]()
+    for _depth in range(MAX_CASCADE_DEPTH):
+        if not rows:
+            break
+        places += len(rows)
+        people.update(employee for _result, employee in rows)
+        level = [result for result, _employee in rows]
+        result_ids.update(level)
+        rows = list(
+            CascadeLink.objects.filter(live, supports_result_id__in=level).values_list(
+                "result_id", "result__skp__employee_id"
+            )
+        )
+    return CascadeSize(places, len(people), result_ids)
 
 
 def employees_without_skp(

@@ -36,7 +36,7 @@ from kinerja.planning.models import (
     PlannedResult,
     Skp,
 )
-from kinerja.planning.selectors import LIVE_STATUSES, cascade_tree
+from kinerja.planning.selectors import LIVE_STATUSES, MAX_CASCADE_DEPTH, cascade_tree
 from kinerja.planning.services import is_senior_executive, skp_problems
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -358,7 +358,7 @@ def test_demo_cascade_reaches_staff_from_the_health_goal(db, demo):
     def depth(nodes):
         return 1 + max((depth(n.children) for n in nodes), default=0) if nodes else 0
 
-    assert depth(cascade_tree(goal)) >= 4  # Kadis → Kabid → Kasi → staff
+    assert depth(cascade_tree(goal, levels=MAX_CASCADE_DEPTH)) >= 4  # Kadis → Kabid → Kasi → staff
 
 
 def test_demo_library_has_templates_for_each_field(db, demo):

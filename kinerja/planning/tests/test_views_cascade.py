@@ -4,6 +4,7 @@ test client."""
 import csv
 import datetime
 import io
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -288,6 +289,7 @@ def test_cascade_tree_from_goal_to_every_result(client, world, plan):
     response = client.get(reverse("planning:cascade"), {"goal": str(plan.goal.uuid)})
 
     assert response.status_code == 200
+    # The page renders three levels; the fourth (the staff's result) loads when opened.
     assert _shape(response.context["tree"]) == [
         (
             "Pelayanan kesehatan rujukan meningkat",
@@ -298,22 +300,52 @@ def test_cascade_tree_from_goal_to_every_result(client, world, plan):
                     "Layanan rujukan tepat waktu",
                     "Citra Kabid",
                     "approved",
-                    [
-                        (
-                            "Rujukan terverifikasi",
-                            "Dewi Kasi",
-                            "approved",
-                            [("Berkas", "Eka Staf", "draft", [])],
-                        )
-                    ],
+                    [("Rujukan terverifikasi", "Dewi Kasi", "approved", [])],
                 )
             ],
         )
     ]
+    kasi = response.context["tree"][0].children[0].children[0]
+    assert kasi.child_count == 1
     assert (response.context["result_count"], response.context["people_count"]) == (4, 4)
     content = response.content.decode()
-    assert "Pengadministrasi Rujukan" in content
-    assert reverse("planning:skp_detail", args=[plan.staff.uuid]) in content
+    branch = {"goal": str(plan.goal.uuid), "branch": str(plan.kasi_result.uuid)}
+    assert f'hx-get="{reverse("planning:cascade")}?{urlencode(branch)}' in content.replace(
+        "&amp;", "&"
+    )
+    assert "Berkas" not in content
+
+
+def test_cascade_branch_loads_the_results_below_the_page(client, world, plan):
+    matrix_cell_assign(superior_result=plan.kasi_result, subordinate=world.staff, text="Berkas")
+    client.force_login(world.users["hr"])
+    params = {"goal": str(plan.goal.uuid), "branch": str(plan.kasi_result.uuid)}
+
+    rows = client.get(reverse("planning:cascade"), params, HTTP_HX_REQUEST="true")
+    page = client.get(reverse("planning:cascade"), params)
+
+    assert rows.status_code == 200
+    assert "<html" not in rows.content.decode()
+    assert "HX-Request" in rows["Vary"]
+    for response in (rows, page):
+        content = response.content.decode()
+        assert "Berkas" in content
+        assert "Pengadministrasi Rujukan" in content
+        assert reverse("planning:skp_detail", args=[plan.staff.uuid]) in content
+    assert _shape(page.context["tree"]) == [("Berkas", "Eka Staf", "draft", [])]
+
+
+def test_cascade_branch_outside_the_goal_is_not_found(client, world, plan):
+    elsewhere = result_add(skp=plan.staff, text="Arsip rujukan tertata")
+    client.force_login(world.users["hr"])
+
+    response = client.get(
+        reverse("planning:cascade"),
+        {"goal": str(plan.goal.uuid), "branch": str(elsewhere.uuid)},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 404
 
 
 def test_cascade_lists_goals_of_own_agency_for_employees(client, world, plan):
@@ -347,6 +379,19 @@ def test_cascade_tree_query_count_is_constant(client, world, plan):
     client.force_login(world.users["hr"])
     url = reverse("planning:cascade")
     params = {"goal": str(plan.goal.uuid)}
+    _add_assessees(world, plan, 1)
+    few = _queries(client, url, params)
+
+    _add_assessees(world, plan, 29)
+    many = _queries(client, url, params)
+
+    assert few == many
+
+
+def test_cascade_branch_query_count_is_constant(client, world, plan):
+    client.force_login(world.users["hr"])
+    url = reverse("planning:cascade")
+    params = {"goal": str(plan.goal.uuid), "branch": str(plan.kasi_result.uuid)}
     _add_assessees(world, plan, 1)
     few = _queries(client, url, params)
 

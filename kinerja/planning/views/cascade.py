@@ -5,6 +5,7 @@ goal down to everyone's results, and HR's list of results that support nothing."
 import csv
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,10 +30,19 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.org.models import Employee, Unit
 from kinerja.planning.enums import ResultKind
 from kinerja.planning.forms_setup import MatrixCellForm
-from kinerja.planning.models import AssessmentPeriod, CascadeLink, PlannedResult, Skp
+from kinerja.planning.models import (
+    AssessmentPeriod,
+    CascadeLink,
+    OrganisationGoal,
+    PlannedResult,
+    Skp,
+)
 from kinerja.planning.selectors import (
+    CASCADE_PAGE_LEVELS,
     CascadeNode,
     approved_skp_of,
+    cascade_branch,
+    cascade_size,
     cascade_tree,
     current_period,
     employees_without_skp,
@@ -267,8 +278,8 @@ def _openable_skps(user, tree) -> set[int]:
 class CascadeRow:
     """One result of the tree in page order, with what the page prints of it; ``closes``
     counts the enclosing branches that end after it (a leaf), so the page renders the
-    tree in one loop with few lookups instead of one template include per node, which
-    cost most of a large goal's render time."""
+    tree in one loop with few lookups instead of one template include per node.
+    ``branch_url`` loads supporters below the levels rendered."""
 
     text: str
     href: str
@@ -276,12 +287,16 @@ class CascadeRow:
     badge: str
     depth: int
     children: int
+    branch_url: str
     closes: range = range(0)
 
 
-def _cascade_rows(tree: list[CascadeNode], openable: set[int]) -> list[CascadeRow]:
+def _cascade_rows(
+    tree: list[CascadeNode], openable: set[int], goal: OrganisationGoal, start: int
+) -> list[CascadeRow]:
     rows: list[CascadeRow] = []
     badges: dict[tuple[str, int], str] = {}
+    page = reverse("planning:cascade")
 
     def walk(nodes: list[CascadeNode], depth: int) -> None:
         for node in nodes:
@@ -290,34 +305,31 @@ def _cascade_rows(tree: list[CascadeNode], openable: set[int]) -> list[CascadeRo
             if key not in badges:
                 badges[key] = render_to_string("planning/_cascade_status.html", {"skp": skp})
             href = reverse("planning:skp_detail", args=[skp.uuid]) if skp.pk in openable else ""
+            branch_url = (
+                f"{page}?{urlencode({'goal': goal.uuid, 'branch': result.uuid})}"
+                if node.child_count and not node.children
+                else ""
+            )
             who = f"{skp.employee.full_name} · {skp.position.name}"
-            rows.append(CascadeRow(result.text, href, who, badges[key], depth, len(node.children)))
+            rows.append(
+                CascadeRow(result.text, href, who, badges[key], depth, node.child_count, branch_url)
+            )
             walk(node.children, depth + 1)
-        if nodes and depth:
+        if nodes and depth > start:
             # The last leaf below closes this branch, which its parent's row opened.
             last = rows[-1]
             last.closes = range(len(last.closes) + 1)
 
-    walk(tree, 0)
+    walk(tree, start)
     return rows
-
-
-def _tree_size(tree) -> tuple[int, int]:
-    results, people = 0, set()
-    stack = list(tree)
-    while stack:
-        node = stack.pop()
-        results += 1
-        people.add(node.result.skp.employee_id)
-        stack += node.children
-    return results, len(people)
 
 
 @login_required
 def cascade(request: HttpRequest) -> HttpResponse:
     """Pick an organisation goal (``?goal=``) and see who delivers it: the senior
     executives' results supporting it, then their subordinates' results, down to
-    every employee's RHK."""
+    every employee's RHK. The page renders the top levels; a deeper branch
+    (``&branch=<result>``) comes as rows for htmx, or as a page of its own."""
     periods = periods_visible_to(request.user)
     visible_goals = goals_visible_to(request.user)
     goal = None
@@ -326,33 +338,50 @@ def cascade(request: HttpRequest) -> HttpResponse:
         period = goal.period
     else:
         period = chosen_period(request, periods)
-    goals = (
-        list(
-            visible_goals.filter(period=period)
-            .select_related("unit")
-            .prefetch_related("indicators")
+    size = cascade_size(goal) if goal else None
+    branch, start = None, 0
+    if goal and size and request.GET.get("branch"):
+        branch = get_by_uuid(
+            PlannedResult.objects.filter(pk__in=size.result_ids), request.GET["branch"]
         )
-        if period
-        else []
-    )
-    tree = cascade_tree(goal) if goal else []
-    result_count, people_count = _tree_size(tree)
+        if request.htmx:
+            start = CASCADE_PAGE_LEVELS
+        tree = cascade_branch(branch, levels=1 if request.htmx else CASCADE_PAGE_LEVELS)
+    else:
+        tree = cascade_tree(goal) if goal else []
     openable = _openable_skps(request.user, tree)
-    return render(
-        request,
-        "planning/cascade_tree.html",
-        {
-            "periods": list(periods.order_by("-year", "agency__name")),
-            "period": period,
-            "goals": goals,
-            "goal": goal,
-            "tree": tree,
-            "rows": _cascade_rows(tree, openable),
-            "openable": openable,
-            "result_count": result_count,
-            "people_count": people_count,
-        },
-    )
+    rows = _cascade_rows(tree, openable, goal, start) if goal else []
+    if branch is not None and request.htmx:
+        response = render(request, "planning/_cascade_rows.html", {"rows": rows})
+    else:
+        goals = (
+            list(
+                visible_goals.filter(period=period)
+                .select_related("unit")
+                .prefetch_related("indicators")
+            )
+            if period
+            else []
+        )
+        response = render(
+            request,
+            "planning/cascade_tree.html",
+            {
+                "periods": list(periods.order_by("-year", "agency__name")),
+                "period": period,
+                "goals": goals,
+                "goal": goal,
+                "branch": branch,
+                "tree": tree,
+                "rows": rows,
+                "openable": openable,
+                "result_count": size.results if size else 0,
+                "people_count": size.people if size else 0,
+            },
+        )
+    # The same address answers htmx with rows and a browser with the page.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 # --- results that support nothing (HR) -------------------------------------------------
