@@ -8,8 +8,10 @@ file changes nothing. Re-importing updates units and positions by code and emplo
 by NIP instead of duplicating them.
 """
 
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -58,6 +60,21 @@ def _nothing(_percent: int) -> None:
     """The default progress callback: nobody is watching."""
 
 
+@contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Pause Python's cycle collector while rows are read, checked and written. The
+    rows make no reference cycles, but at 100,000 rows their millions of objects set
+    it off again and again, each time walking everything alive: a third of the
+    import's Python time. Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _nips(sheets) -> list[str]:
     nips = []
     for sheet in sheets:
@@ -100,9 +117,10 @@ def import_check(
 ) -> ImportReport:
     """The dry run: every error, or what an import would create and update."""
     report = ImportReport()
-    sheets = _read(sources, report)
-    progress(20)
-    _check(agency, sheets, report, progress)
+    with _without_cycle_collector():
+        sheets = _read(sources, report)
+        progress(20)
+        _check(agency, sheets, report, progress)
     progress(100)
     return report
 
@@ -112,12 +130,22 @@ def import_apply(
 ) -> ImportReport:
     """Check and write in one transaction; on any error write nothing."""
     report = ImportReport()
+    with _without_cycle_collector():
+        _apply(agency, sources, actor, progress, report)
+    if report.applied:
+        progress(100)
+    return report
+
+
+def _apply(
+    agency: Agency, sources: list[Source], actor, progress: Progress, report: ImportReport
+) -> None:
     sheets = _read(sources, report)
     progress(20)
     with transaction.atomic():
         plan = _check(agency, sheets, report, progress)
         if report.errors:
-            return report
+            return
         progress(50)
         started = time.perf_counter()
         write_plan(plan, agency, progress)
@@ -133,5 +161,3 @@ def import_apply(
         started = time.perf_counter()
     # Deferred foreign-key checks run at the commit, so it is a phase of its own.
     report.seconds["commit"] = time.perf_counter() - started
-    progress(100)
-    return report
