@@ -8,10 +8,11 @@ since 2024, an approved SKP for the year and an annual evaluation with both rati
 The bound is one ``UPDATE`` that makes the same rows final with the predicate computed
 by a ``CASE`` over the two ratings (the official matrix), run inside a transaction that
 is rolled back, three times (median). The measured work is
-``appraisal.services.year_end.annual_finalise_bulk`` on the same rows: the same UPDATE
-plus an activity log entry per evaluation, the credit point awards of the functional
-staff with their log entries, and a notification per employee. Both must give every row
-the same predicate; the ratio is finalisation seconds / SQL seconds (goal ≤ 3).
+``appraisal.services.year_end.annual_finalise_bulk`` on the same rows, committed: the
+same UPDATE plus an activity log entry per evaluation (with its credit points), the
+credit point awards of the functional staff, and a notification per employee. Both must
+give every row the same predicate; the ratio is finalisation seconds / SQL seconds
+(goal ≤ 3).
 """
 
 import datetime

@@ -9,6 +9,7 @@ planning, and writing logins, employees and their posts in one transaction.
 import csv
 import datetime
 import io
+import os
 import statistics
 import time
 
@@ -95,7 +96,9 @@ def employees_csv(count: int) -> bytes:
 
 def copy_ceiling(data: bytes, repeats: int = 3) -> float:
     """Median seconds of COPY of the file into a plain table of the employee columns."""
-    with psycopg.connect(BENCH_DATABASE_URL, autocommit=True) as connection:
+    # The same scratch database the import writes to (``DATABASE_URL``, set by the runner).
+    url = os.environ.get("DATABASE_URL", BENCH_DATABASE_URL)
+    with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(
             "CREATE TABLE IF NOT EXISTS bench_employee_copy ("
             "nip varchar(18), nama varchar(150), gelar_depan varchar(40),"
