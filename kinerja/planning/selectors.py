@@ -12,8 +12,11 @@ from kinerja.org.models import Agency, Assignment, Employee, Unit
 from kinerja.org.selectors import active_on, assessees_of, employee_in_subtree
 from kinerja.planning.enums import ResultKind, SkpStatus
 from kinerja.planning.models import (
+    AnnexItem,
     AssessmentPeriod,
+    BehaviourExpectation,
     CascadeLink,
+    Indicator,
     IndicatorTemplate,
     OrganisationGoal,
     PlannedResult,
@@ -80,20 +83,23 @@ def skp_detail(skp_queryset: QuerySet[Skp], uuid) -> Skp:
             "previous",
         )
         .prefetch_related(
+            # The models order by their SKP or result, which Django expands into the
+            # SKP's own ordering: joins of period and employee in every prefetch. Within
+            # one SKP the same order needs only the columns.
             Prefetch(
                 "results",
-                queryset=PlannedResult.objects.prefetch_related(
-                    "indicators",
+                queryset=PlannedResult.objects.order_by("kind", "order", "id").prefetch_related(
+                    Prefetch("indicators", queryset=Indicator.objects.order_by("order", "id")),
                     Prefetch(
                         "links",
                         queryset=CascadeLink.objects.select_related(
                             "supports_result", "supports_goal", "supports_indicator"
-                        ),
+                        ).order_by("id"),
                     ),
                 ),
             ),
-            "expectations",
-            "annex_items",
+            Prefetch("expectations", queryset=BehaviourExpectation.objects.order_by("id")),
+            Prefetch("annex_items", queryset=AnnexItem.objects.order_by("kind", "order", "id")),
         )
         .get(uuid=uuid)
     )
@@ -222,6 +228,9 @@ def _cascade_links(condition: Q) -> QuerySet[CascadeLink]:
         CascadeLink.objects.filter(condition)
         .select_related("result__skp__employee", "result__skp__position__unit")
         .only(*_CASCADE_FIELDS)
+        # The tree sorts each level itself; the model's ordering would join period and
+        # employee through the result's SKP.
+        .order_by()
     )
 
 
@@ -394,9 +403,9 @@ def cascade_size(goal: OrganisationGoal) -> CascadeSize:
     ids only, one query per level, however many of them the page renders."""
     live = Q(result__skp__status__in=LIVE_STATUSES)
     rows = list(
-        CascadeLink.objects.filter(live, supports_goal=goal).values_list(
-            "result_id", "result__skp__employee_id"
-        )
+        CascadeLink.objects.filter(live, supports_goal=goal)
+        .order_by()
+        .values_list("result_id", "result__skp__employee_id")
     )
     places, people, result_ids = 0, set[int](), set[int]()
     for _depth in range(MAX_CASCADE_DEPTH):
@@ -407,9 +416,9 @@ def cascade_size(goal: OrganisationGoal) -> CascadeSize:
         level = [result for result, _employee in rows]
         result_ids.update(level)
         rows = list(
-            CascadeLink.objects.filter(live, supports_result_id__in=level).values_list(
-                "result_id", "result__skp__employee_id"
-            )
+            CascadeLink.objects.filter(live, supports_result_id__in=level)
+            .order_by()
+            .values_list("result_id", "result__skp__employee_id")
         )
     return CascadeSize(places, len(people), result_ids)
 
