@@ -15,6 +15,7 @@ import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, connections, transaction
@@ -406,14 +407,7 @@ def _credit_point_inputs(
     )
     functional = list(
         skps.order_by().values_list(
-            "pk",
-            "employee_id",
-            "position_id",
-            "position__level",
-            "start_date",
-            "end_date",
-            "period__start_date",
-            "period__end_date",
+            "pk", "employee_id", "position_id", "position__level", "start_date", "end_date"
         )
     )
     if not functional:
@@ -429,13 +423,15 @@ def _credit_point_inputs(
     ):
         if (employee_id, position_id) in wanted:
             spans.setdefault((employee_id, position_id), []).append((start, end))
+    # One canonical (sorted) form per person and post, so equal spans share a memo key.
+    held = {key: tuple(sorted(value, key=itemgetter(0))) for key, value in spans.items()}
+    first, last = period.start_date, period.end_date
     months_memo: dict[tuple, int] = {}
     inputs = {}
-    for pk, employee_id, position_id, level, start, end, first, last in functional:
-        held = tuple(sorted(spans.get((employee_id, position_id), []), key=str))
-        span = (held, max(start, first), min(end, last))
+    for pk, employee_id, position_id, level, start, end in functional:
+        span = (held.get((employee_id, position_id), ()), max(start, first), min(end, last))
         if span not in months_memo:
-            months_memo[span] = months_in_post(list(held), span[1], span[2])
+            months_memo[span] = months_in_post(list(span[0]), span[1], span[2])
         if months_memo[span]:
             inputs[pk] = (employee_id, level, months_memo[span])
     return inputs
