@@ -152,6 +152,17 @@ def test_inline_save_returns_the_row_and_stores_the_value(client, world, rw):
     assert realisation.narrative == "Sembilan berkas"
 
 
+def test_inline_save_asks_whether_the_evaluation_is_final_once(client, world, rw):
+    login(client, world, "staff")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            _save_url(rw, rw.quantity), {"value": "9"}, headers={"HX-Request": "true"}
+        )
+    assert response.status_code == 200
+    finality = [q for q in captured if '"appraisal_evaluation"' in q["sql"]]
+    assert len(finality) == 1  # by the save; the row's flags know the answer
+
+
 def test_inline_save_of_a_negative_number_keeps_the_old_value(client, world, rw):
     realisation_save(report=rw.report, indicator=rw.quantity, value="4", actor=None)
     login(client, world, "staff")

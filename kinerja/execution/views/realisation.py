@@ -153,7 +153,9 @@ def report_start(request: HttpRequest, uuid, window_uuid) -> HttpResponse:
 # --- the report screen -----------------------------------------------------------------
 
 
-def _flags(request: HttpRequest, report: PeriodReport) -> dict:
+def _flags(request: HttpRequest, report: PeriodReport, *, final: bool | None = None) -> dict:
+    """What the user may do with the report. ``final`` is whether its evaluation is final
+    when the caller knows (a write that just succeeded checked it), else it is asked."""
     open_ = services.report_accepts_changes(report)
     flags = {
         "can_edit": open_ and may(request.user, "execution.change_report", report),
@@ -163,7 +165,7 @@ def _flags(request: HttpRequest, report: PeriodReport) -> dict:
     }
     # A final evaluation of the window (or the year) locks the report; asked only when
     # it would take something away.
-    locked = any(flags.values()) and services.report_is_final(report)
+    locked = any(flags.values()) and (services.report_is_final(report) if final is None else final)
     if locked:
         flags = dict.fromkeys(flags, False)
     return {**flags, "locked": locked, "locked_message": services.locked_message()}
@@ -227,7 +229,8 @@ def _row_response(
         "oob": True,
         "accept": ",".join(ACCEPTED_EXTENSIONS),
         "max_upload_mb": evidence_services.max_upload_mb(),
-        **_flags(request, report),
+        # Every write refuses a final report, so after one there is no need to ask.
+        **_flags(request, report, final=False if message else None),
     }
     return render(request, ROW_TEMPLATE, context)
 
