@@ -262,14 +262,18 @@ def unit_distribution(
     window: ReportingWindow | None,
     employee_ids: set[int] | None = None,
     rounding: str | None = None,
+    results: dict[int, OrganisationResult] | None = None,
 ) -> Distribution:
     """The unit's employee predicates for the window (or the year) checked against the
-    guide for its recorded organisation predicate, with the agency's rounding (read
-    here unless the caller has it); a fixed number of queries."""
+    guide for its recorded organisation predicate, with the agency's rounding and the
+    recorded results by unit id (each read here unless the caller has it); a fixed
+    number of queries."""
     evaluations = evaluations_in_units(
         units=[unit], period=period, window=window, employee_ids=employee_ids
     )
-    result = organisation_results_for([unit], period, window).get(unit.pk)
+    if results is None:
+        results = organisation_results_for([unit], period, window)
+    result = results.get(unit.pk)
     if rounding is None:
         rounding = policy_for(unit.agency).rounding if unit.agency_id else Rounding.FAVOURABLE
     return distribution_check(unit=unit, evaluations=evaluations, result=result, rounding=rounding)

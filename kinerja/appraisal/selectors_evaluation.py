@@ -273,10 +273,20 @@ class UnknownWindow(LookupError):
     """A window key that names no reporting window of the period."""
 
 
+def period_windows(period: AssessmentPeriod) -> list[ReportingWindow]:
+    """The period's windows in order, read once per period object: a page that picks
+    the default window also lists them all."""
+    windows: list[ReportingWindow] | None = getattr(period, "_ordered_windows", None)
+    if windows is None:
+        windows = list(period.windows.order_by("number"))
+        period._ordered_windows = windows  # type: ignore[attr-defined]
+    return windows
+
+
 def default_window(period: AssessmentPeriod, on: datetime.date | None = None):
     """The latest window that has ended, else the first one."""
     on = on or today()
-    windows = list(period.windows.order_by("number"))
+    windows = period_windows(period)
     past = [w for w in windows if w.end_date < on]
     if past:
         return past[-1]

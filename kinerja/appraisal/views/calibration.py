@@ -33,7 +33,7 @@ from kinerja.appraisal.selectors_distribution import (
     judged_on,
     policy_for,
 )
-from kinerja.appraisal.selectors_evaluation import ANNUAL, window_key
+from kinerja.appraisal.selectors_evaluation import ANNUAL, period_windows, window_key
 from kinerja.appraisal.services.evaluation import evaluation_rate
 from kinerja.appraisal.views.organisation import (
     chosen_agency,
@@ -99,7 +99,7 @@ def _page_context(request, *, agency, period, window, unit, scope, groups, round
         "window": window,
         "window_value": window_key(window),
         "annual": ANNUAL,
-        "windows": list(ReportingWindow.objects.filter(period=period).order_by("number")),
+        "windows": period_windows(period),
         "periods": list(AssessmentPeriod.objects.filter(agency=agency).order_by("-year")),
         "unit": unit,
         "scope": scope,
@@ -128,9 +128,8 @@ def _calibration_window(request: HttpRequest, period: AssessmentPeriod, employee
         .values_list("window", flat=True)
         .first()
     )
-    if rated is not None:
-        return ReportingWindow.objects.get(pk=rated)
-    return chosen_window(request, period)
+    found = next((w for w in period_windows(period) if w.pk == rated), None)
+    return found if found is not None else chosen_window(request, period)
 
 
 @login_required

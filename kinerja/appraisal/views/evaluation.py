@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from kinerja.access.permissions import actor_for, may
 from kinerja.appraisal.enums import EmployeePredicate, EvaluationStatus, Rating
 from kinerja.appraisal.forms_evaluation import RateForm
-from kinerja.appraisal.models import Evaluation
+from kinerja.appraisal.models import Evaluation, OrganisationResult
 from kinerja.appraisal.selectors_distribution import (
     distribution_employee_ids,
     judged_on,
@@ -37,6 +37,7 @@ from kinerja.appraisal.selectors_evaluation import (
     evaluation_date,
     evaluation_of,
     evaluations_of_employee,
+    period_windows,
     queue_date,
     recommendation_inputs,
     window_from_key,
@@ -115,7 +116,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     found = _queue(request, period, window)
     waiting_only = request.GET.get("waiting") == "1"
     rows = found.waiting if waiting_only else found.rows
-    windows = list(period.windows.order_by("number")) if period else []
+    windows = period_windows(period) if period else []
     return render(
         request,
         "appraisal/evaluation_queue.html",
@@ -299,6 +300,8 @@ def page_context(
         recommended=recommended,
         attendance=attendance,
         rounding=inputs["rounding"],
+        # The recommendation read the unit's result; the distribution needs the same.
+        organisation_results=_by_unit(skp, inputs["organisation_result"]),
         form=form,
     )
     if rating["assesses"]:
@@ -339,6 +342,11 @@ def page_context(
     }
 
 
+def _by_unit(skp: Skp, result: OrganisationResult | None) -> dict[int, OrganisationResult]:
+    """The recorded result of the unit of the SKP's post, as ``unit_distribution`` takes it."""
+    return {skp.position.unit_id: result} if result is not None else {}
+
+
 def _rating_context(
     request: HttpRequest,
     skp: Skp,
@@ -349,10 +357,12 @@ def _rating_context(
     attendance,
     rounding: str | None,
     form: RateForm | None,
+    organisation_results: dict[int, OrganisationResult] | None = None,
 ) -> dict:
     """What the rating panel shows (the form or the ratings, the predicate with its
     matrix, the distribution, the PDF link and the finalise button): the page's part
-    that a rating changes, also sent alone as the answer to the form's htmx POST."""
+    that a rating changes, also sent alone as the answer to the form's htmx POST.
+    ``rounding`` and ``organisation_results`` (by unit id) are read unless given."""
     user = request.user
     is_final = evaluation.status == EvaluationStatus.FINAL
     assesses = may(user, "appraisal.rate_evaluation", evaluation)
@@ -395,7 +405,13 @@ def _rating_context(
     }
     context.update(
         _distribution_and_document(
-            user, skp, window, evaluation, assesses=assesses, rounding=rounding
+            user,
+            skp,
+            window,
+            evaluation,
+            assesses=assesses,
+            rounding=rounding,
+            organisation_results=organisation_results,
         )
     )
     context.update(
@@ -416,6 +432,7 @@ def _distribution_and_document(
     *,
     assesses: bool,
     rounding: str | None,
+    organisation_results: dict[int, OrganisationResult] | None,
 ) -> dict:
     """For the assessor, the unit's distribution warning (a consideration, never a block:
     the same partial as calibration, counting whom ``distribution_employee_ids`` counts);
@@ -429,6 +446,7 @@ def _distribution_and_document(
             window=window,
             employee_ids=distribution_employee_ids(user, unit, judged_on(skp.period, window)),
             rounding=rounding,
+            results=organisation_results,
         )
     can_download = bool(
         evaluation.pk
@@ -513,8 +531,11 @@ def _rating_panel(
 ) -> HttpResponse:
     """The rating panel alone (and the status badge beside the title), for the form's
     htmx POST: the rest of the page does not change with a rating."""
+    results = None
     if saved:
-        recommended = evaluation.recommended_results_rating  # as the service just saved it
+        # As the service has just saved them with the ratings.
+        recommended = evaluation.recommended_results_rating
+        results = _by_unit(skp, evaluation.organisation_result)
     else:
         recommendation = compute_recommendation(skp, window)
         recommended = str(recommendation.rating) if recommendation.rating is not None else ""
@@ -527,6 +548,7 @@ def _rating_panel(
         attendance=attendance_for(skp, window),
         rounding=None,
         form=form,
+        organisation_results=results,
     )
     context |= {"saved": saved, "oob": True}
     return render(request, "appraisal/evaluation_rating_panel.html", context)

@@ -30,6 +30,7 @@ from kinerja.appraisal.selectors_distribution import organisation_results_for, p
 from kinerja.appraisal.selectors_evaluation import (
     ANNUAL,
     UnknownWindow,
+    period_windows,
     window_from_key,
     window_key,
 )
@@ -111,7 +112,7 @@ def _blank_form(unit: Unit, result: OrganisationResult | None) -> OrganisationRe
 
 
 def _context(request, agency, period, window) -> dict:
-    windows = list(ReportingWindow.objects.filter(period=period).order_by("number"))
+    windows = period_windows(period)
     return {
         "agency": agency,
         "period": period,
