@@ -3,6 +3,8 @@
 django-ninja validates with pydantic, whose messages are English only ("Field required").
 Each error carries a stable ``type`` and its limits in ``ctx``, so the message is
 rebuilt here from a translated template; a type without one keeps pydantic's text.
+Some texts are also Django's own ("This field is required."): the project catalogue
+overrides Django's everywhere, so their Indonesian stays Django's wording.
 """
 
 from typing import Any
