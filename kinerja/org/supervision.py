@@ -228,9 +228,13 @@ def assessees_of(employee: Employee, on: datetime.date) -> set[int]:
     # elsewhere), and overrides win over the derivation.
     primary = _primary_position_ids(found, on)
     found = {pk for pk in found if primary.get(pk) in seen}
-    overrides = SupervisionOverride.objects.filter(active_on(on))
-    found -= set(overrides.exclude(assessor=employee).values_list("employee_id", flat=True))
-    found |= set(overrides.filter(assessor=employee).values_list("employee_id", flat=True))
+    overrides = list(
+        SupervisionOverride.objects.filter(active_on(on))
+        .filter(Q(assessor=employee) | Q(employee_id__in=found))
+        .values_list("employee_id", "assessor_id")
+    )
+    found -= {subject for subject, assessor in overrides if assessor != employee.pk}
+    found |= {subject for subject, assessor in overrides if assessor == employee.pk}
     return found
 
 
