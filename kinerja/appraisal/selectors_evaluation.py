@@ -235,7 +235,7 @@ def recommendation_inputs(skp: Skp, window: ReportingWindow | None) -> dict[str,
         "results": results,
         "indicators": indicators,
         "realisations": latest_realisations(list(_realisations_query(skp, window))),
-        "window_count": ReportingWindow.objects.filter(period_id=skp.period_id).count(),
+        "window_count": len(period_windows(skp.period)),
         "thresholds": _thresholds(policy),
         "rounding": policy.rounding if policy is not None else Rounding.FAVOURABLE,
         "organisation_result": organisation_result_for(skp, window),
@@ -308,9 +308,13 @@ def window_from_key(
     if not key:
         return default_window(period)
     try:
-        return period.windows.get(uuid=uuid.UUID(key))
-    except (ValueError, ReportingWindow.DoesNotExist):
+        wanted = uuid.UUID(key)
+    except ValueError:
         raise UnknownWindow(key) from None
+    found = next((w for w in period_windows(period) if w.uuid == wanted), None)
+    if found is None:
+        raise UnknownWindow(key)
+    return found
 
 
 # --- the queue -------------------------------------------------------------------------
