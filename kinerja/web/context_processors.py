@@ -2,6 +2,7 @@
 page that would then refuse the user."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.access.permissions import actor_for, units_led_from_above
@@ -33,10 +34,15 @@ def _year_end_items(actor) -> list:
 
 
 def navigation(request):
+    """``nav_items``, built only when a template shows the menu: an htmx fragment (a
+    saved row, a preview) renders without it and pays none of its queries."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    actor = actor_for(user)
+    return {"nav_items": SimpleLazyObject(lambda: _items(actor_for(user)))}
+
+
+def _items(actor) -> list:
     # Import and the assessment policy reach the whole agency, so only agency-wide HR
     # admins get them (the rules behind "org.import_data" and "appraisal.manage_policy").
     agency_wide_hr = actor.is_superuser or any(scope.path is None for scope in actor.hr_scopes)
@@ -82,4 +88,4 @@ def navigation(request):
     items += _reporting_items(actor, assesses)
     items.append((reverse("web:notifications"), _("Notifications")))
     items.append((reverse("web:guide"), _("Guide")))
-    return {"nav_items": items}
+    return items
