@@ -31,6 +31,7 @@ def _test_settings(settings, tmp_path):
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.PRERENDER_FINAL_DOCUMENTS = False  # no PDF per finalisation; tests turn it on
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.LANGUAGE_CODE = "id"

@@ -190,6 +190,8 @@ REMINDER_DAYS = tuple(int(d) for d in env_str("REMINDER_DAYS", "7,1").split(",")
 CELERY_TIMEZONE = TIME_ZONE
 # Processes a bulk document job renders with (0: one per core); see docs/operations.md.
 DOCUMENT_BATCH_PROCESSES = env_int("DOCUMENT_BATCH_PROCESSES", 0)
+# Final evaluations' documents rendered in the background (off: on first request).
+PRERENDER_FINAL_DOCUMENTS = env_bool("PRERENDER_FINAL_DOCUMENTS", True)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "send-reminders-daily": {

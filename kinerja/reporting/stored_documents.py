@@ -177,11 +177,17 @@ def stored_file_path(document: StoredDocument) -> Path:
     return Path(settings.MEDIA_ROOT) / document.path
 
 
-def _read(kind: str, uuid, fingerprint: str) -> bytes | None:
+def _current(kind: str, uuid, fingerprint: str) -> StoredDocument | None:
+    """The stored copy in the active language when it still matches ``fingerprint``."""
     document = StoredDocument.objects.filter(
         kind=kind, object_uuid=uuid, language=translation.get_language() or ""
     ).first()
-    if document is None or document.fingerprint != fingerprint:
+    return document if document is not None and document.fingerprint == fingerprint else None
+
+
+def _read(kind: str, uuid, fingerprint: str) -> bytes | None:
+    document = _current(kind, uuid, fingerprint)
+    if document is None:
         return None
     try:
         content = stored_file_path(document).read_bytes()
@@ -254,3 +260,60 @@ def skp_document_pdf(skp: Skp) -> bytes:
     return _kept(
         DocumentKind.SKP, skp.uuid, skp_fingerprint(skp), lambda: skp_document.skp_pdf(skp)
     )
+
+
+# --- ahead of time ----------------------------------------------------------------------
+
+# Evaluations per background task: a few seconds of rendering each, and a year-end
+# finalisation of 100,000 in 2,000 messages that every worker process can take from.
+PRERENDER_CHUNK = 50
+
+
+def _intact(document: StoredDocument) -> bool:
+    """Whether the stored file is there, whole (without reading it)."""
+    try:
+        return stored_file_path(document).stat().st_size == document.size
+    except OSError:
+        return False
+
+
+def evaluation_documents_store(evaluation_ids: list[int]) -> int:
+    """Render and store the documents of those of ``evaluation_ids`` that are final and
+    have no current stored copy, in the site's language (``LANGUAGE_CODE``, the one bulk
+    jobs print in). Returns how many were rendered."""
+    rendered = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for pk in evaluation_ids:
+            try:
+                evaluation = evaluation_document.evaluation_detail(
+                    Evaluation.objects.filter(status=EvaluationStatus.FINAL), pk=pk
+                )
+            except Evaluation.DoesNotExist:
+                continue  # deleted, or reopened as a draft since
+            fingerprint = evaluation_fingerprint(evaluation)
+            document = _current(DocumentKind.EVALUATION, evaluation.uuid, fingerprint)
+            if document is not None and _intact(document):
+                continue
+            content = evaluation_document.evaluation_pdf(evaluation)
+            _store(DocumentKind.EVALUATION, evaluation.uuid, fingerprint, content)
+            rendered += 1
+    return rendered
+
+
+def prerender_final_documents(
+    sender: type, evaluations: QuerySet[Evaluation], **kwargs: object
+) -> None:
+    """Receiver of ``appraisal.signals.evaluations_finalised``: queue the rendering of
+    the documents, so the first download and the unit's bulk job are served from
+    storage. Off with ``PRERENDER_FINAL_DOCUMENTS = False`` (rendered on first request)."""
+    if not settings.PRERENDER_FINAL_DOCUMENTS:
+        return
+    from kinerja.reporting.tasks import evaluation_documents_store_task
+
+    ids = list(
+        evaluations.filter(status=EvaluationStatus.FINAL)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for start in range(0, len(ids), PRERENDER_CHUNK):
+        evaluation_documents_store_task.delay(ids[start : start + PRERENDER_CHUNK])

@@ -4,6 +4,7 @@ from celery import shared_task
 
 from kinerja.reporting.batches import document_batch_run
 from kinerja.reporting.models import DocumentBatch
+from kinerja.reporting.stored_documents import evaluation_documents_store
 
 
 @shared_task
@@ -11,6 +12,12 @@ def document_batch_run_task(batch_id: int) -> None:
     batch = DocumentBatch.objects.filter(pk=batch_id).first()
     if batch is not None:
         document_batch_run(batch=batch)
+
+
+@shared_task
+def evaluation_documents_store_task(evaluation_ids: list[int]) -> None:
+    """Final evaluations' documents rendered into storage ahead of their first request."""
+    evaluation_documents_store(evaluation_ids)
 
 
 @shared_task

@@ -22,6 +22,7 @@ from kinerja.appraisal.selectors_evaluation import (
     window_key,
 )
 from kinerja.appraisal.services.credit_points import credit_points_award
+from kinerja.appraisal.signals import evaluations_finalised_send
 from kinerja.core.clock import now
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
@@ -227,6 +228,7 @@ def evaluation_finalise(*, evaluation: Evaluation, actor) -> Evaluation:
         after={"status": EvaluationStatus.FINAL, "predicate": locked.predicate},
     )
     _notify_final(locked)
+    evaluations_finalised_send(Evaluation.objects.filter(pk=locked.pk))
     # Follow-ups of a final annual result (credit points for functional posts) go here.
     if locked.is_annual:
         credit_points_award(evaluation=locked, actor=actor)

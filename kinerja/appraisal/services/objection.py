@@ -21,6 +21,7 @@ from kinerja.appraisal.models import AppraisalPolicy, Evaluation, Objection
 from kinerja.appraisal.selectors_distribution import policy_for
 from kinerja.appraisal.selectors_evaluation import evaluation_date
 from kinerja.appraisal.services.credit_points import credit_points_award
+from kinerja.appraisal.signals import evaluations_finalised_send
 from kinerja.core.clock import now, today
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.services import log_action
@@ -285,6 +286,8 @@ def objection_decide(
             reason=reason,
         )
         credit_points_award(evaluation=evaluation, actor=actor, reason=reason)
+        # Its stored document no longer matches (``updated_at`` moved): render it again.
+        evaluations_finalised_send(Evaluation.objects.filter(pk=evaluation.pk))
 
     title = (
         _("Your objection was decided: the result changed")

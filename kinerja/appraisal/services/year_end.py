@@ -42,6 +42,7 @@ from kinerja.appraisal.models import (
     FinalisationRun,
     FinalisationStatus,
 )
+from kinerja.appraisal.signals import evaluations_finalised_send
 from kinerja.core.clock import now
 from kinerja.core.exceptions import ApplicationError
 from kinerja.core.models import ActivityLog
@@ -182,6 +183,10 @@ def annual_finalise_bulk(
         counts = _finalise_in_one_statement(update, values, run)
     else:
         counts = _finalise_step_by_step(update, values, run, period, progress)
+    # This run's rows (nobody else finalised anything at this instant), read by a receiver.
+    evaluations_finalised_send(
+        Evaluation.objects.filter(window__isnull=True, skp__period=period, finalised_at=stamp)
+    )
     progress(100)
     return counts
 

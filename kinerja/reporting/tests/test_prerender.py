@@ -1,0 +1,135 @@
+"""Final evaluations' documents rendered into storage in the background as they become
+final (``PRERENDER_FINAL_DOCUMENTS``; off in tests unless a test turns it on), so the
+first download is served from storage. Celery runs eagerly here: the task runs when the
+finalisation commits."""
+
+import pytest
+from django.urls import reverse
+
+from kinerja.appraisal.enums import EvaluationStatus
+from kinerja.appraisal.models import Evaluation
+from kinerja.appraisal.services.evaluation import evaluation_finalise
+from kinerja.appraisal.services.objection import objection_decide, objection_file
+from kinerja.appraisal.services.year_end import annual_finalise_bulk
+from kinerja.appraisal.signals import evaluations_finalised
+from kinerja.appraisal.tests import objection_world, test_year_end_services
+from kinerja.appraisal.tests.objection_world import final
+from kinerja.reporting.models import DocumentKind, StoredDocument
+from kinerja.reporting.stored_documents import evaluation_documents_store, stored_file_path
+from kinerja.reporting.tests import test_stored_documents
+
+# Fixtures of the appraisal and stored document suites, as fixtures of this one too.
+year = objection_world.year
+rated_year = test_year_end_services.rated_year
+renders = test_stored_documents.renders
+
+
+@pytest.fixture
+def prerender(settings):
+    settings.PRERENDER_FINAL_DOCUMENTS = True
+
+
+@pytest.fixture
+def rated_draft(evaluated):
+    """The ``evaluated`` window evaluation, rated but not final yet."""
+    Evaluation.objects.filter(pk=evaluated.pk).update(
+        status=EvaluationStatus.DRAFT, finalised_at=None
+    )
+    return Evaluation.objects.get(pk=evaluated.pk)
+
+
+@pytest.fixture
+def sent():
+    """The evaluation ids each ``evaluations_finalised`` carried, after commit."""
+    received: list[set[int]] = []
+
+    def receiver(sender, evaluations, **kwargs):
+        received.append(set(evaluations.values_list("pk", flat=True)))
+
+    evaluations_finalised.connect(receiver, dispatch_uid="test_prerender")
+    yield received
+    evaluations_finalised.disconnect(dispatch_uid="test_prerender")
+
+
+def test_finalised_evaluation_document_is_stored_and_downloaded_from_storage(
+    client, world, rated_draft, renders, prerender, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        evaluation_finalise(evaluation=rated_draft, actor=world.users["section_head"])
+
+    assert renders == ["evaluation.css"]
+    stored = StoredDocument.objects.get(kind=DocumentKind.EVALUATION, object_uuid=rated_draft.uuid)
+    assert stored.language == "id"  # LANGUAGE_CODE: what bulk jobs print in
+    client.force_login(world.users["section_head"])  # reading the site's language
+    response = client.get(reverse("reporting:evaluation_pdf", args=[rated_draft.uuid]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content if response.streaming else [response.content]) == (
+        stored_file_path(stored).read_bytes()
+    )
+    assert renders == ["evaluation.css"]  # served from storage, not rendered again
+
+
+def test_nothing_is_rendered_ahead_when_the_setting_is_off(
+    world, rated_draft, renders, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        evaluation_finalise(evaluation=rated_draft, actor=world.users["section_head"])
+
+    assert renders == []
+    assert not StoredDocument.objects.exists()
+
+
+def test_store_skips_current_copies_and_drafts_and_renders_changed_ones(
+    evaluated, renders, settings
+):
+    settings.LANGUAGE_CODE = "id"
+    assert evaluation_documents_store([evaluated.pk]) == 1
+    assert evaluation_documents_store([evaluated.pk]) == 0  # current: skipped
+    evaluation = Evaluation.objects.get(pk=evaluated.pk)
+    evaluation.results_rating, evaluation.predicate = "as_expected", "baik"
+    evaluation.save()
+
+    assert evaluation_documents_store([evaluated.pk]) == 1  # changed: rendered again
+    stored_file_path(StoredDocument.objects.get()).unlink()
+    assert evaluation_documents_store([evaluated.pk]) == 1  # the file went missing
+    Evaluation.objects.filter(pk=evaluated.pk).update(status=EvaluationStatus.DRAFT)
+    assert evaluation_documents_store([evaluated.pk, 0]) == 0  # a draft, a deleted one
+    assert len(renders) == 3
+
+
+def test_year_end_finalisation_sends_its_evaluations(
+    world, rated_year, sent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        annual_finalise_bulk(
+            agency_or_unit=world.agency, period=rated_year.period, actor=world.users["hr"]
+        )
+
+    finalised = set(
+        Evaluation.objects.filter(status=EvaluationStatus.FINAL).values_list("pk", flat=True)
+    )
+    assert len(finalised) == 5
+    assert sent == [finalised]
+
+
+def test_objection_decision_that_changes_the_result_sends_it(
+    world,
+    year,
+    sent,
+    django_capture_on_commit_callbacks,
+):
+    evaluation = final(year.staff, world.section_head, "below", "as_expected")
+    objection = objection_file(
+        evaluation=evaluation, reasons="Capaian saya sesuai target.", actor=world.users["staff"]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        objection_decide(
+            objection=objection,
+            decision="change",
+            results_rating="as_expected",
+            behaviour_rating="as_expected",
+            reason="Bukti capaian lengkap.",
+            actor=world.users["division_head"],
+        )
+
+    assert sent == [{evaluation.pk}]
