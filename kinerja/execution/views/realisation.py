@@ -41,7 +41,6 @@ from kinerja.execution.selectors import (
 )
 from kinerja.execution.services import evidence as evidence_services
 from kinerja.execution.services import realisation as services
-from kinerja.org.selectors import superiors_of
 from kinerja.planning.enums import SkpStatus
 from kinerja.planning.models import Indicator, ReportingWindow
 from kinerja.planning.selectors import current_period, skp_visible_to
@@ -181,7 +180,9 @@ def report_page(request: HttpRequest, uuid) -> HttpResponse:
     report = visible_report(request, uuid)
     rows = report_rows(report)
     flags = _flags(request, report)
-    superiors = superiors_of(report.skp.employee, services.report_date(report))
+    # Through the actor: the permission checks above cached the same answer.
+    actor = actor_for(request.user)
+    superiors = actor.superiors(report.skp.employee, services.report_date(report))
     return render(
         request,
         "execution/realisation_report.html",
@@ -193,7 +194,7 @@ def report_page(request: HttpRequest, uuid) -> HttpResponse:
             "progress": _progress(rows),
             "assessor": superiors.assessor.employee if superiors.assessor else None,
             "external_assessor": superiors.external_assessor,
-            "is_own": actor_for(request.user).employee == report.skp.employee,
+            "is_own": actor.employee == report.skp.employee,
             "accept": ",".join(ACCEPTED_EXTENSIONS),
             "max_upload_mb": evidence_services.max_upload_mb(),
             **flags,
