@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 
 from kinerja.appraisal.enums import EvaluationStatus
-from kinerja.appraisal.models import Evaluation
+from kinerja.appraisal.models import Evaluation, FinalisationRun
 from kinerja.appraisal.services.evaluation import evaluation_finalise
 from kinerja.appraisal.services.objection import objection_decide, objection_file
-from kinerja.appraisal.services.year_end import annual_finalise_bulk
+from kinerja.appraisal.services.year_end import finalisation_run_execute
 from kinerja.appraisal.signals import evaluations_finalised
 from kinerja.appraisal.tests import objection_world, test_year_end_services
 from kinerja.appraisal.tests.objection_world import final
@@ -97,13 +97,12 @@ def test_store_skips_current_copies_and_drafts_and_renders_changed_ones(
     assert len(renders) == 3
 
 
-def test_year_end_finalisation_sends_its_evaluations(
+def test_year_end_finalisation_job_sends_its_evaluations(
     world, rated_year, sent, django_capture_on_commit_callbacks
 ):
+    run = FinalisationRun.objects.create(agency=world.agency, period=rated_year.period)
     with django_capture_on_commit_callbacks(execute=True):
-        annual_finalise_bulk(
-            agency_or_unit=world.agency, period=rated_year.period, actor=world.users["hr"]
-        )
+        finalisation_run_execute(run=run)
 
     finalised = set(
         Evaluation.objects.filter(status=EvaluationStatus.FINAL).values_list("pk", flat=True)
