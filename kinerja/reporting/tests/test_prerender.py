@@ -3,9 +3,13 @@ final (``PRERENDER_FINAL_DOCUMENTS``; off in tests unless a test turns it on), s
 first download is served from storage. Celery runs eagerly here: the task runs when the
 finalisation commits."""
 
+import time
+
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.urls import reverse
 
+from config.celery import app
 from kinerja.appraisal.enums import EvaluationStatus
 from kinerja.appraisal.models import Evaluation, FinalisationRun
 from kinerja.appraisal.services.evaluation import evaluation_finalise
@@ -17,6 +21,7 @@ from kinerja.appraisal.tests.objection_world import final
 from kinerja.reporting.models import DocumentKind, StoredDocument
 from kinerja.reporting.stored_documents import evaluation_documents_store, stored_file_path
 from kinerja.reporting.tests import test_stored_documents
+from tests.integration.test_task_engine import _use_broker
 
 # Fixtures of the appraisal and stored document suites, as fixtures of this one too.
 year = objection_world.year
@@ -132,3 +137,24 @@ def test_objection_decision_that_changes_the_result_sends_it(
         )
 
     assert sent == [{evaluation.pk}]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_embedded_broker_worker_stores_the_finalised_document(
+    world, rated_draft, prerender, settings, tmp_path
+):
+    """Not eager: the chunk crosses the embedded SQLite broker to a real worker."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    _use_broker(f"sqla+sqlite:///{tmp_path / 'broker.sqlite3'}", eager=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+            evaluation_finalise(evaluation=rated_draft, actor=world.users["section_head"])
+            stored = StoredDocument.objects.filter(object_uuid=rated_draft.uuid)
+            for _ in range(600):
+                if stored.exists():
+                    break
+                time.sleep(0.05)
+    finally:
+        _use_broker(None, eager=True)
+
+    assert stored_file_path(stored.get()).read_bytes().startswith(b"%PDF-")
