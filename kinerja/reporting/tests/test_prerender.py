@@ -6,10 +6,10 @@ finalisation commits."""
 import time
 
 import pytest
+from celery import current_app
 from celery.contrib.testing.worker import start_worker
 from django.urls import reverse
 
-from config.celery import app
 from kinerja.appraisal.enums import EvaluationStatus
 from kinerja.appraisal.models import Evaluation, FinalisationRun
 from kinerja.appraisal.services.evaluation import evaluation_finalise
@@ -147,6 +147,7 @@ def test_embedded_broker_worker_stores_the_finalised_document(
     settings.CELERY_TASK_ALWAYS_EAGER = False
     _use_broker(f"sqla+sqlite:///{tmp_path / 'broker.sqlite3'}", eager=False)
     try:
+        app = current_app._get_current_object()  # config's app (reporting may not import config)
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
             evaluation_finalise(evaluation=rated_draft, actor=world.users["section_head"])
             stored = StoredDocument.objects.filter(object_uuid=rated_draft.uuid)
