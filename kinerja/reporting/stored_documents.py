@@ -25,7 +25,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import translation
 
@@ -264,8 +273,10 @@ def skp_document_pdf(skp: Skp) -> bytes:
 
 # --- ahead of time ----------------------------------------------------------------------
 
-# Evaluations per background task: a few seconds of rendering each, and a year-end
-# finalisation of 100,000 in 2,000 messages that every worker process can take from.
+# Evaluations per background task: a few seconds of rendering each. A larger set (a
+# year-end finalisation) is worked off one chunk per task, each task queueing the next
+# behind whatever else was queued meanwhile, so imports and bulk jobs are not held up
+# for hours behind a whole agency's documents.
 PRERENDER_CHUNK = 50
 
 
@@ -300,20 +311,42 @@ def evaluation_documents_store(evaluation_ids: list[int]) -> int:
     return rendered
 
 
+def prerender_backlog(period_id: int) -> bool:
+    """Render and store the next chunk of the period's final evaluations that have no
+    stored document yet. True when a full chunk was taken, so more may remain."""
+    stored = StoredDocument.objects.filter(
+        kind=DocumentKind.EVALUATION, object_uuid=OuterRef("uuid")
+    )
+    pending = list(
+        Evaluation.objects.filter(status=EvaluationStatus.FINAL, skp__period_id=period_id)
+        .exclude(Exists(stored))
+        .order_by("pk")
+        .values_list("pk", flat=True)[:PRERENDER_CHUNK]
+    )
+    evaluation_documents_store(pending)
+    return len(pending) == PRERENDER_CHUNK
+
+
 def prerender_final_documents(
     sender: type, evaluations: QuerySet[Evaluation], **kwargs: object
 ) -> None:
     """Receiver of ``appraisal.signals.evaluations_finalised``: queue the rendering of
     the documents, so the first download and the unit's bulk job are served from
-    storage. Off with ``PRERENDER_FINAL_DOCUMENTS = False`` (rendered on first request)."""
+    storage. Off with ``PRERENDER_FINAL_DOCUMENTS = False`` (rendered on first request).
+    A few evaluations go in one task by id (a changed result is re-rendered); more go
+    to each period's backlog, one chunk per task."""
     if not settings.PRERENDER_FINAL_DOCUMENTS:
         return
-    from kinerja.reporting.tasks import evaluation_documents_store_task
-
-    ids = list(
-        evaluations.filter(status=EvaluationStatus.FINAL)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    from kinerja.reporting.tasks import (
+        evaluation_documents_backlog_task,
+        evaluation_documents_store_task,
     )
-    for start in range(0, len(ids), PRERENDER_CHUNK):
-        evaluation_documents_store_task.delay(ids[start : start + PRERENDER_CHUNK])
+
+    final = evaluations.filter(status=EvaluationStatus.FINAL)
+    ids = list(final.order_by("pk").values_list("pk", flat=True)[: PRERENDER_CHUNK + 1])
+    if len(ids) <= PRERENDER_CHUNK:
+        if ids:
+            evaluation_documents_store_task.delay(ids)
+        return
+    for period_id in final.order_by().values_list("skp__period_id", flat=True).distinct():
+        evaluation_documents_backlog_task.delay(period_id)

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from kinerja.reporting.batches import document_batch_run
 from kinerja.reporting.models import DocumentBatch
-from kinerja.reporting.stored_documents import evaluation_documents_store
+from kinerja.reporting.stored_documents import evaluation_documents_store, prerender_backlog
 
 
 @shared_task
@@ -18,6 +18,14 @@ def document_batch_run_task(batch_id: int) -> None:
 def evaluation_documents_store_task(evaluation_ids: list[int]) -> None:
     """Final evaluations' documents rendered into storage ahead of their first request."""
     evaluation_documents_store(evaluation_ids)
+
+
+@shared_task
+def evaluation_documents_backlog_task(period_id: int) -> None:
+    """One chunk of a period's final documents without a stored copy; the next chunk is
+    queued behind the jobs that arrived meanwhile."""
+    if prerender_backlog(period_id):
+        evaluation_documents_backlog_task.delay(period_id)
 
 
 @shared_task

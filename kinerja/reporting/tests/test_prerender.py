@@ -159,3 +159,26 @@ def test_embedded_broker_worker_stores_the_finalised_document(
         _use_broker(None, eager=True)
 
     assert stored_file_path(stored.get()).read_bytes().startswith(b"%PDF-")
+
+
+def test_a_larger_finalisation_is_worked_off_one_chunk_per_task(
+    world, rated_year, renders, prerender, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    """More evaluations than a chunk go to the period's backlog: each task renders one
+    chunk and queues the next behind whatever else was queued (eager here), until every
+    final evaluation of the period has its stored document."""
+    from kinerja.reporting import stored_documents
+
+    settings.LANGUAGE_CODE = "id"
+    monkeypatch.setattr(stored_documents, "PRERENDER_CHUNK", 2)
+    run = FinalisationRun.objects.create(agency=world.agency, period=rated_year.period)
+    with django_capture_on_commit_callbacks(execute=True):
+        finalisation_run_execute(run=run)
+
+    final = Evaluation.objects.filter(status=EvaluationStatus.FINAL)
+    assert final.count() == 5
+    assert set(StoredDocument.objects.values_list("object_uuid", flat=True)) == set(
+        final.values_list("uuid", flat=True)
+    )
+    assert len(renders) == 5  # each once, over three tasks of at most two
+    assert stored_documents.prerender_backlog(rated_year.period.pk) is False  # nothing left
