@@ -45,7 +45,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 SURGE_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/kinerja_surge"
 LOCK_WAIT_SECONDS = 900
-WORKERS, THREADS = 2, 4
+# gunicorn's processes and threads per process (``SURGE_WORKERS``, ``SURGE_THREADS`` to
+# compare other shapes on the same machine).
+WORKERS = int(os.environ.get("SURGE_WORKERS", "2"))
+THREADS = int(os.environ.get("SURGE_THREADS", "4"))
 # Persistent connections that outlive every window: a backend that exits inside a
 # window would take its CPU time out of the per-request figure.
 CONN_MAX_AGE = 900
