@@ -105,6 +105,9 @@ def _rating(value: str, what: str) -> str:
     return value
 
 
+_KEYS = ["skp", "window", "organisation_result", "assessor", "finalised_by"]
+
+
 @transaction.atomic
 def evaluation_rate(
     *,
@@ -168,7 +171,10 @@ def evaluation_rate(
     locked.organisation_result = organisation_result_for(skp, window)
     locked.assessor = assessor
     locked.rated_at = now()
-    locked.full_clean()
+    # The fields' own rules (choices, lengths). The keys come from rows just read and the
+    # constraints hold for a draft of an unchanged SKP and window; full_clean would spend a
+    # query re-checking each of them on every save.
+    locked.clean_fields(exclude=_KEYS)
     locked.save()
     old, new = _changes(before, _snapshot(locked))
     log_action(

@@ -262,3 +262,21 @@ def test_non_head_snapshots_unit_result_without_enforcing(team):
     assert not recommendation.enforced
     evaluation = _rate(team, results=Rating.ABOVE)
     assert evaluation.organisation_result is not None
+
+
+def test_rating_save_does_not_recheck_keys_and_constraints(team):
+    """Finding the evaluation, then the save: it reads the evaluation, the plan and the
+    recommendation's inputs and writes the row and its log entry, 17 queries in all here.
+    full_clean would add one per key and constraint (29 before)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    (indicator,) = indicators_of(team.staff)
+    report(team.staff, team.q1, {indicator: 3})
+    _rate(team, behaviour=Rating.ABOVE)
+    with CaptureQueriesContext(connection) as queries:
+        saved = _rate(team, behaviour=Rating.AS_EXPECTED)
+    assert len(queries) <= 17
+    saved.refresh_from_db()
+    assert saved.behaviour_rating == Rating.AS_EXPECTED
+    assert saved.predicate == EmployeePredicate.BAIK
