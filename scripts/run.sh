@@ -22,6 +22,8 @@ trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 
 $PY manage.py demo_logins
 echo "Kinerja is at http://127.0.0.1:${PORT:-8000}  (Ctrl+C to stop)"
+# One process by default: the public survey's one-time tokens and rate limits live in
+# the local-memory cache, which processes do not share (CACHE_URL for several).
 .venv/bin/gunicorn config.wsgi:application \
-  --bind "127.0.0.1:${PORT:-8000}" --workers "${WEB_WORKERS:-3}" --threads 2 \
+  --bind "127.0.0.1:${PORT:-8000}" --workers "${WEB_WORKERS:-1}" --threads "${WEB_THREADS:-8}" \
   --access-logfile - --log-level warning
