@@ -36,7 +36,7 @@ migrations-check:
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages:
-	$(PY) manage.py makemessages -l id -l en --ignore=.venv --ignore=node_modules --ignore=var
+	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=node_modules --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 bench: setup
