@@ -20,8 +20,9 @@ reaching the same person twice, however often the job runs.
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -104,6 +105,41 @@ def _deliver(
     return True
 
 
+Message = tuple[Any, str, str]  # (user, title, body)
+
+
+def _send_due(
+    *,
+    run: ReminderRun,
+    on: datetime.date,
+    days: tuple[int, ...],
+    deadlines: QuerySet,
+    field: str,
+    kind: str,
+    link_name: str,
+    messages: Callable[[Any], Iterable[Message]],
+) -> int:
+    """One kind of reminder: for each object whose deadline (``field``) is close enough
+    on ``on``, the messages ``messages`` gives, each sent once per person and threshold
+    (the key names the kind, the object and the threshold). Returns how many were sent."""
+    horizon = on + datetime.timedelta(days=max(days))
+    link = _link(link_name)
+    sent_now = 0
+    for obj in deadlines.filter(**{f"{field}__gte": on, f"{field}__lte": horizon}):
+        threshold = due_threshold(getattr(obj, field), on, days)
+        if threshold is None:
+            continue
+        key = f"{kind}:{obj.uuid}:{threshold}"
+        run.keys.append(key)
+        sent = _sent_before(key)
+        with transaction.atomic():
+            for user, title, body in messages(obj):
+                sent_now += _deliver(
+                    user=user, key=key, title=title, body=body, link=link, run=run, sent=sent
+                )
+    return sent_now
+
+
 # --- plans -----------------------------------------------------------------------------
 
 
@@ -133,46 +169,35 @@ def unplanned_employees(period: AssessmentPeriod, on: datetime.date) -> QuerySet
     )
 
 
+def _plan_messages(period: AssessmentPeriod, on: datetime.date) -> Iterable[Message]:
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {"year": period.year, "date": date_format(period.planning_deadline, "j F Y")}
+        title = _("Reminder: your SKP for %(year)s is due on %(date)s") % words
+        body = (
+            _(
+                "Your performance plan (SKP) for %(year)s has not been submitted to your "
+                "assessor yet. Please complete and submit it by %(date)s."
+            )
+            % words
+        )
+    return ((employee.user, title, body) for employee in unplanned_employees(period, on))
+
+
 def planning_reminders_send(
     *, on: datetime.date | None = None, days: Iterable[int] | None = None, run=None
 ) -> ReminderRun:
     on = on or today()
-    days = reminder_days(days)
     run = run or ReminderRun()
-    horizon = on + datetime.timedelta(days=max(days))
-    periods = AssessmentPeriod.objects.filter(
-        planning_deadline__gte=on, planning_deadline__lte=horizon
+    run.plans += _send_due(
+        run=run,
+        on=on,
+        days=reminder_days(days),
+        deadlines=AssessmentPeriod.objects.all(),
+        field="planning_deadline",
+        kind="planning",
+        link_name="planning:my_skp",
+        messages=lambda period: _plan_messages(period, on),
     )
-    link = _link("planning:my_skp")
-    for period in periods:
-        threshold = due_threshold(period.planning_deadline, on, days)
-        if threshold is None:
-            continue
-        key = f"planning:{period.uuid}:{threshold}"
-        run.keys.append(key)
-        with translation.override(settings.LANGUAGE_CODE):
-            words = {"year": period.year, "date": date_format(period.planning_deadline, "j F Y")}
-            title = _("Reminder: your SKP for %(year)s is due on %(date)s") % words
-            body = (
-                _(
-                    "Your performance plan (SKP) for %(year)s has not been submitted to your "
-                    "assessor yet. Please complete and submit it by %(date)s."
-                )
-                % words
-            )
-        sent = _sent_before(key)
-        with transaction.atomic():
-            for employee in unplanned_employees(period, on):
-                if _deliver(
-                    user=employee.user,
-                    key=key,
-                    title=title,
-                    body=body,
-                    link=link,
-                    run=run,
-                    sent=sent,
-                ):
-                    run.plans += 1
     return run
 
 
@@ -201,46 +226,38 @@ def unreported_skps(window: ReportingWindow) -> QuerySet[Skp]:
     )
 
 
+def _report_messages(window: ReportingWindow) -> Iterable[Message]:
+    # The same words for everyone reminded about this window.
+    with translation.override(settings.LANGUAGE_CODE):
+        words = {"window": window.label, "date": date_format(window.report_deadline, "j F Y")}
+        title = _("Reminder: your report for %(window)s is due on %(date)s") % words
+        body = (
+            _(
+                "Your performance report (realisations and evidence) for %(window)s "
+                "has not been submitted yet. Please submit it to your assessor by "
+                "%(date)s."
+            )
+            % words
+        )
+    # Two SKPs in one window (a job change) still make one reminder per person.
+    users = {skp.employee.user.pk: skp.employee.user for skp in unreported_skps(window)}
+    return ((user, title, body) for user in users.values())
+
+
 def report_reminders_send(
     *, on: datetime.date | None = None, days: Iterable[int] | None = None, run=None
 ) -> ReminderRun:
-    on = on or today()
-    days = reminder_days(days)
     run = run or ReminderRun()
-    horizon = on + datetime.timedelta(days=max(days))
-    windows = ReportingWindow.objects.filter(
-        report_deadline__gte=on, report_deadline__lte=horizon
-    ).select_related("period")
-    link = _link("execution:my_reports")
-    for window in windows:
-        threshold = due_threshold(window.report_deadline, on, days)
-        if threshold is None:
-            continue
-        key = f"report:{window.uuid}:{threshold}"
-        run.keys.append(key)
-        # The same words for everyone reminded about this window.
-        with translation.override(settings.LANGUAGE_CODE):
-            words = {"window": window.label, "date": date_format(window.report_deadline, "j F Y")}
-            title = _("Reminder: your report for %(window)s is due on %(date)s") % words
-            body = (
-                _(
-                    "Your performance report (realisations and evidence) for %(window)s "
-                    "has not been submitted yet. Please submit it to your assessor by "
-                    "%(date)s."
-                )
-                % words
-            )
-        # Two SKPs in one window (a job change) still make one reminder per person.
-        users = list(
-            {skp.employee.user.pk: skp.employee.user for skp in unreported_skps(window)}.values()
-        )
-        sent = _sent_before(key)
-        with transaction.atomic():
-            for user in users:
-                if _deliver(
-                    user=user, key=key, title=title, body=body, link=link, run=run, sent=sent
-                ):
-                    run.reports += 1
+    run.reports += _send_due(
+        run=run,
+        on=on or today(),
+        days=reminder_days(days),
+        deadlines=ReportingWindow.objects.select_related("period"),
+        field="report_deadline",
+        kind="report",
+        link_name="execution:my_reports",
+        messages=_report_messages,
+    )
     return run
 
 
@@ -274,66 +291,55 @@ def unrated_skps(period: AssessmentPeriod) -> QuerySet[Skp]:
     )
 
 
+def _assessment_messages(period: AssessmentPeriod) -> Iterable[Message]:
+    """One digest per assessor, listing the people whose annual result is not final."""
+    waiting: dict[int, list[str]] = defaultdict(list)
+    for skp in unrated_skps(period):
+        waiting[skp.assessor_id].append(skp.employee.full_name)
+    assessors = Employee.objects.filter(
+        pk__in=waiting, is_active=True, user__isnull=False, user__is_active=True
+    ).select_related("user")
+    digests: list[Message] = []
+    with translation.override(settings.LANGUAGE_CODE):
+        due = date_format(period.assessment_deadline, "j F Y")
+        for assessor in assessors:
+            names = sorted(set(waiting[assessor.pk]))
+            title = ngettext(
+                "Reminder: %(count)d annual evaluation to finish by %(date)s",
+                "Reminder: %(count)d annual evaluations to finish by %(date)s",
+                len(names),
+            ) % {"count": len(names), "date": due}
+            listed = "\n".join(f"- {name}" for name in names[:DIGEST_NAMES])
+            more = len(names) - DIGEST_NAMES
+            if more > 0:
+                listed += "\n" + _("… and %(count)d more.") % {"count": more}
+            body = (
+                _(
+                    "The annual evaluation of these people for %(year)s is not final "
+                    "yet. Please rate and finalise it by %(date)s:"
+                )
+                % {"year": period.year, "date": due}
+                + "\n"
+                + listed
+            )
+            digests.append((assessor.user, title, body))
+    return digests
+
+
 def assessment_reminders_send(
     *, on: datetime.date | None = None, days: Iterable[int] | None = None, run=None
 ) -> ReminderRun:
-    on = on or today()
-    days = reminder_days(days)
     run = run or ReminderRun()
-    horizon = on + datetime.timedelta(days=max(days))
-    periods = AssessmentPeriod.objects.filter(
-        assessment_deadline__gte=on, assessment_deadline__lte=horizon
+    run.assessments += _send_due(
+        run=run,
+        on=on or today(),
+        days=reminder_days(days),
+        deadlines=AssessmentPeriod.objects.all(),
+        field="assessment_deadline",
+        kind="assessment",
+        link_name="appraisal:queue",
+        messages=_assessment_messages,
     )
-    link = _link("appraisal:queue")
-    for period in periods:
-        threshold = due_threshold(period.assessment_deadline, on, days)
-        if threshold is None:
-            continue
-        key = f"assessment:{period.uuid}:{threshold}"
-        run.keys.append(key)
-        waiting: dict[int, list[str]] = defaultdict(list)
-        for skp in unrated_skps(period):
-            waiting[skp.assessor_id].append(skp.employee.full_name)
-        assessors = list(
-            Employee.objects.filter(
-                pk__in=waiting, is_active=True, user__isnull=False, user__is_active=True
-            ).select_related("user")
-        )
-        sent = _sent_before(key)
-        with translation.override(settings.LANGUAGE_CODE):
-            due = date_format(period.assessment_deadline, "j F Y")
-        with transaction.atomic():
-            for assessor in assessors:
-                names = sorted(set(waiting[assessor.pk]))
-                with translation.override(settings.LANGUAGE_CODE):
-                    title = ngettext(
-                        "Reminder: %(count)d annual evaluation to finish by %(date)s",
-                        "Reminder: %(count)d annual evaluations to finish by %(date)s",
-                        len(names),
-                    ) % {"count": len(names), "date": due}
-                    listed = "\n".join(f"- {name}" for name in names[:DIGEST_NAMES])
-                    more = len(names) - DIGEST_NAMES
-                    if more > 0:
-                        listed += "\n" + _("… and %(count)d more.") % {"count": more}
-                    body = (
-                        _(
-                            "The annual evaluation of these people for %(year)s is not final "
-                            "yet. Please rate and finalise it by %(date)s:"
-                        )
-                        % {"year": period.year, "date": due}
-                        + "\n"
-                        + listed
-                    )
-                if _deliver(
-                    user=assessor.user,
-                    key=key,
-                    title=title,
-                    body=body,
-                    link=link,
-                    run=run,
-                    sent=sent,
-                ):
-                    run.assessments += 1
     return run
 
 
