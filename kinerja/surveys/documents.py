@@ -8,8 +8,8 @@ Exports of answers carry no personal data: no officer, no response id, only the 
 answers, the optional profile, the service and the day.
 """
 
-import csv
 import io
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kinerja.core.pdf import html_to_pdf
+from kinerja.core.spreadsheets import csv_lines, xlsx_bytes
 from kinerja.regulation.ikm import ELEMENT_CODES, ELEMENTS_2017
 from kinerja.surveys.enums import PROFILE_FIELDS
 from kinerja.surveys.models import Response, SurveyPeriod, SurveyUnit
@@ -169,34 +170,19 @@ def result_rows(results: SurveyResults) -> list[list[Any]]:
     return rows
 
 
-def to_csv(rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(title: str, rows: list[list[Any]]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    for row in rows:
-        sheet.append([str(v) if hasattr(v, "as_tuple") else v for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _table(fmt: str, title: str, rows: list[list[Any]]) -> bytes:
-    """``rows`` as CSV or as an XLSX sheet named ``title``."""
-    return to_csv(rows) if fmt == "csv" else to_xlsx(title, rows)
+def _table(fmt: str, title: str, header: list[str] | None, rows: list[list[Any]]) -> bytes:
+    """The table as CSV (with a byte-order mark, so Excel reads it as UTF-8) or as an XLSX
+    sheet named ``title``, through the project's one writer (``core.spreadsheets``).
+    Decimals go into the workbook as the text shown on the page."""
+    if fmt == "csv":
+        return "".join(csv_lines(header, rows)).encode("utf-8-sig")
+    shown = ([str(v) if isinstance(v, Decimal) else v for v in row] for row in rows)
+    return xlsx_bytes(title, header, shown)
 
 
 def answers_export(survey_unit: SurveyUnit, period: SurveyPeriod, fmt: str) -> bytes:
-    return _table(fmt, _("Answers"), [_answer_headers(), *answer_rows(survey_unit, period)])
+    return _table(fmt, _("Answers"), _answer_headers(), answer_rows(survey_unit, period))
 
 
 def results_export(survey_unit: SurveyUnit, period: SurveyPeriod, fmt: str) -> bytes:
-    return _table(fmt, _("Results"), result_rows(survey_results(survey_unit, period)))
+    return _table(fmt, _("Results"), None, result_rows(survey_results(survey_unit, period)))
