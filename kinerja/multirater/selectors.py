@@ -49,6 +49,20 @@ def rounds_visible_to(user: Any) -> QuerySet[Round]:
     return rounds.filter(scope_condition(actor.hr_scopes, "root_unit__"))
 
 
+def subjects_visible_to(user: Any) -> QuerySet[Subject]:
+    """The people rated in the rounds the user sees, with what the rater pages show."""
+    return Subject.objects.filter(round__in=rounds_visible_to(user)).select_related(
+        "employee", "position__unit", "round__root_unit", "round__period"
+    )
+
+
+def rater_assignments_visible_to(user: Any) -> QuerySet[RaterAssignment]:
+    """The requests for feedback in the rounds the user sees, with their round and rater."""
+    return RaterAssignment.objects.filter(
+        subject__round__in=rounds_visible_to(user)
+    ).select_related("subject__round__root_unit", "rater")
+
+
 def _count(queryset: QuerySet, round_field: str = "subject__round") -> Coalesce:
     """How many rows of ``queryset`` (already filtered to one outer round) there are."""
     return Coalesce(

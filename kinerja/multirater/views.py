@@ -18,7 +18,7 @@ from kinerja.core.exceptions import ApplicationError
 from kinerja.multirater import selectors, services
 from kinerja.multirater.enums import AssignmentStatus, RoundStatus
 from kinerja.multirater.forms import AnswerForm, RaterAddForm, RoundOpenForm
-from kinerja.multirater.models import RaterAssignment, Round, Subject
+from kinerja.multirater.models import Round, Subject
 from kinerja.multirater.notes import note_texts
 from kinerja.planning.models import AssessmentPeriod
 from kinerja.regulation.multirater import HOUSE_SCALE_1_5, explain_scale
@@ -160,12 +160,7 @@ def round_close(request: HttpRequest, uuid) -> HttpResponse:
 
 
 def _subject(request: HttpRequest, uuid) -> Subject:
-    subject = _get(
-        Subject.objects.filter(round__in=selectors.rounds_visible_to(request.user)).select_related(
-            "employee", "position__unit", "round__root_unit", "round__period"
-        ),
-        uuid,
-    )
+    subject = _get(selectors.subjects_visible_to(request.user), uuid)
     if not may(request.user, "multirater.manage_round", subject.round):
         raise PermissionDenied
     return subject
@@ -210,12 +205,7 @@ def subject_raters(request: HttpRequest, uuid) -> HttpResponse:
 @login_required
 @require_POST
 def rater_remove(request: HttpRequest, uuid) -> HttpResponse:
-    assignment = _get(
-        RaterAssignment.objects.filter(
-            subject__round__in=selectors.rounds_visible_to(request.user)
-        ).select_related("subject__round__root_unit", "rater"),
-        uuid,
-    )
+    assignment = _get(selectors.rater_assignments_visible_to(request.user), uuid)
     if not may(request.user, "multirater.manage_round", assignment.subject.round):
         raise PermissionDenied
     try:

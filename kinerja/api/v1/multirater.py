@@ -32,7 +32,7 @@ from kinerja.api.v1.schemas.multirater import (
 )
 from kinerja.core.exceptions import ApplicationError
 from kinerja.multirater import selectors, services
-from kinerja.multirater.models import RaterAssignment, Round, Subject
+from kinerja.multirater.models import Round, Subject
 from kinerja.org.models import Unit
 from kinerja.planning.models import AssessmentPeriod
 from kinerja.regulation.berakhlak import core_value
@@ -135,12 +135,7 @@ def round_close(request: HttpRequest, uuid: UUID):
 
 
 def _subject(request: HttpRequest, uuid: UUID) -> Subject:
-    subject = get_object_or_404(
-        Subject.objects.filter(round__in=selectors.rounds_visible_to(request.user)).select_related(
-            "employee", "round__root_unit"
-        ),
-        uuid=uuid,
-    )
+    subject = get_object_or_404(selectors.subjects_visible_to(request.user), uuid=uuid)
     if not may(request.user, "multirater.manage_round", subject.round):
         raise PermissionDenied
     return subject
@@ -177,12 +172,7 @@ def rater_add(request: HttpRequest, uuid: UUID, payload: RaterIn):
     summary="Withdraw a request for feedback not answered yet",
 )
 def rater_remove(request: HttpRequest, uuid: UUID):
-    assignment = get_object_or_404(
-        RaterAssignment.objects.filter(
-            subject__round__in=selectors.rounds_visible_to(request.user)
-        ).select_related("subject__round__root_unit", "rater"),
-        uuid=uuid,
-    )
+    assignment = get_object_or_404(selectors.rater_assignments_visible_to(request.user), uuid=uuid)
     if not may(request.user, "multirater.manage_round", assignment.subject.round):
         raise PermissionDenied
     services.rater_remove(assignment=assignment, actor=request.user)
