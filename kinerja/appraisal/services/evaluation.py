@@ -190,16 +190,26 @@ def evaluation_rate(
     return locked
 
 
+def final_notice_title(what: object) -> str:
+    """The title of the notice telling an employee their evaluation for ``what`` (a
+    window, or the year) is final; the bulk year end sends the same."""
+    return _("Your performance evaluation for %(what)s is final") % {"what": what}
+
+
+def final_notice_body(predicate_label: str) -> str:
+    return _("Predicate: %(predicate)s. Open it to see the ratings and why.") % {
+        "predicate": predicate_label
+    }
+
+
 def _notify_final(evaluation: Evaluation) -> None:
     skp = evaluation.skp
     user = skp.employee.user
     if user is None:
         return
     what = str(evaluation.window) if evaluation.window is not None else str(skp.period.year)
-    title = _("Your performance evaluation for %(what)s is final") % {"what": what}
-    body = _("Predicate: %(predicate)s. Open it to see the ratings and why.") % {
-        "predicate": evaluation.get_predicate_display()
-    }
+    title = final_notice_title(what)
+    body = final_notice_body(evaluation.get_predicate_display())
     link = reverse("appraisal:evaluation", args=[skp.uuid, window_key(evaluation.window)])
     transaction.on_commit(
         lambda: notify(recipient=user, title=title, body=body, link=link, email=True)

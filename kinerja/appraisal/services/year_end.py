@@ -33,6 +33,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, JSONObject
 from django.db.models.sql import UpdateQuery
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.appraisal.enums import EmployeePredicate, EvaluationStatus
@@ -42,6 +43,7 @@ from kinerja.appraisal.models import (
     FinalisationRun,
     FinalisationStatus,
 )
+from kinerja.appraisal.services.evaluation import final_notice_body, final_notice_title
 from kinerja.appraisal.signals import evaluations_finalised_send
 from kinerja.core.clock import now
 from kinerja.core.exceptions import ApplicationError
@@ -63,8 +65,6 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 FINALISE_ACTION = "appraisal.evaluation_finalise"
-# Where the notification sends the employee: their own results.
-MY_RESULTS_LINK = "/penilaian/saya/"
 
 
 def _nothing(_percent: int) -> None:
@@ -162,12 +162,9 @@ def annual_finalise_bulk(
         stamp=stamp,
         actor_id=actor.pk if getattr(actor, "is_authenticated", False) else None,
         reason=_("Year-end finalisation"),
-        title=_("Your performance evaluation for %(what)s is final") % {"what": period.year},
-        bodies={
-            choice.value: _("Predicate: %(predicate)s. Open it to see the ratings and why.")
-            % {"predicate": choice.label}
-            for choice in EmployeePredicate
-        },
+        title=final_notice_title(period.year),
+        bodies={choice.value: final_notice_body(choice.label) for choice in EmployeePredicate},
+        link=reverse("appraisal:my_evaluations"),
         inputs=inputs,
         rates=_rates(inputs),
     )
@@ -197,6 +194,7 @@ class _Run:
     reason: str
     title: str
     bodies: dict[str, str]
+    link: str  # where the notice sends the employee: their own results
     # SKP id → (employee id, level, months in the post)
     inputs: dict[int, tuple[int, str, int]]
     # (predicate, level, months) → result
@@ -290,7 +288,7 @@ def _finalise_in_one_statement(
         run.stamp,
         run.title,
         *[value for pair in run.bodies.items() for value in pair],
-        MY_RESULTS_LINK,
+        run.link,
     ]
     with connection.cursor() as cursor:
         # For this statement only: no JIT (the planner cannot see how many rows the
@@ -377,7 +375,7 @@ def _finalise_step_by_step(
                 default=Value(""),
                 output_field=CharField(),
             ),
-            "link": Value(MY_RESULTS_LINK),
+            "link": Value(run.link),
         },
         rows.filter(skp__employee__user__isnull=False),
     )
